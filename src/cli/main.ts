@@ -1,13 +1,14 @@
 import { Command } from 'commander';
 import { registerCommands } from './commands/index.ts';
+import { extractDataOption } from './context.ts';
 
 /** Builds the `argonaut` program. `--data DIR` is accepted before or after any subcommand. */
 export function buildProgram(): Command {
   const program = new Command('argonaut')
     .description('Argonaut — open accounting software for Belgium')
-    .option('--data <dir>', 'folder of the embedded database (PGlite)', './data')
-    .enablePositionalOptions(false)
-    .showHelpAfterError();
+    .option('--data <dir>', 'folder of the embedded database (PGlite); DATABASE_URL picks a PostgreSQL server instead', './data')
+    .showHelpAfterError()
+    .exitOverride();
   registerCommands(program);
   return program;
 }
@@ -15,7 +16,7 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(extractDataOption(argv));
   } catch (err) {
     const { printCliError } = await import('./output.ts');
     process.exitCode = printCliError(err);

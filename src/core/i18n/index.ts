@@ -51,6 +51,7 @@ export function translate(code: string, lang: Language, params: Record<string, u
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = params[key];
     if (value === undefined || value === null) return `{${key}}`;
+    if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' && messages[v] ? messages[v][lang] : String(v))).join(', ');
     if (isLanguage(lang) && typeof value === 'string' && messages[value]) return messages[value][lang];
     return String(value);
   });

@@ -1,0 +1,103 @@
+/**
+ * Database access: one PostgreSQL dialect, two engines.
+ * - Embedded (default): PGlite with its data in `<dataDir>/pg`.
+ * - Server: node-postgres pool when a `postgres://` URL is given (DATABASE_URL).
+ * BIGINT comes back as a JS number, guarded to stay a safe integer (money is integer cents);
+ * DATE comes back as the 'YYYY-MM-DD' string (no time-zone shifts); NUMERIC stays a string.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { Database } from './schema.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+
+export type Db = Kysely<Database>;
+export type EngineKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: EngineKind;
+  /** Human description for logs ("PGlite at ./data/pg", "PostgreSQL at host/db"). */
+  where: string;
+  close(): Promise<void>;
+  /** PGlite only: a dump of the data directory (used to build test templates). */
+  dump?(): Promise<Blob>;
+}
+
+export function parseBigint(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`integer out of safe range: ${value}`);
+  return n;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data folder (the database lives in `<dataDir>/pg`). Omit for in-memory. */
+  dataDir?: string;
+  /** PGlite: start from a dump made by `dump()` (tests start from a template this way). */
+  loadDataDir?: Blob;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.url) {
+    const pg = await import('pg');
+    const Pool = pg.default.Pool;
+    const pool = new Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: string) => {
+          if (oid === INT8) return parseBigint;
+          if (oid === DATE) return (v: string) => v;
+          return pg.default.types.getTypeParser(oid, format as 'text');
+        }) as typeof pg.default.types.getTypeParser,
+      },
+    });
+    // Fail fast with a clear message when the server is not there.
+    const client = await pool.connect().catch((err: Error) => {
+      void pool.end();
+      throw new Error(`cannot connect to PostgreSQL (${redact(options.url!)}): ${err.message}`);
+    });
+    client.release();
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', where: `PostgreSQL at ${redact(options.url)}`, close: () => db.destroy() };
+  }
+
+  const { PGlite } = await import('@electric-sql/pglite');
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    dataDir = path.resolve(options.dataDir, 'pg');
+    fs.mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    dataDir,
+    loadDataDir: options.loadDataDir,
+    parsers: { [INT8]: parseBigint, [DATE]: (v: string) => v },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    where: dataDir ? `PGlite at ${dataDir}` : 'PGlite in memory',
+    close: () => db.destroy(),
+    dump: () => pglite.dumpDataDir('none') as Promise<Blob>,
+  };
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return 'the given DATABASE_URL';
+  }
+}
+
+export { sql };

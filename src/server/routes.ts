@@ -1,0 +1,13 @@
+import type { RouteModule } from './http.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import { userRoutes } from '../modules/users/routes.ts';
+import { dossierRoutes } from '../modules/dossiers/routes.ts';
+import { mailRoutes } from '../modules/mail/routes.ts';
+
+/** Every capability's routes, mounted under /api/v1. One line per module. */
+export const routeModules: RouteModule[] = [
+  authRoutes,
+  userRoutes,
+  dossierRoutes,
+  mailRoutes,
+];

@@ -1,0 +1,87 @@
+/**
+ * What every use case gets: the database, configuration, a clock and the mailer.
+ * The server, the CLI and tests each build one of these (see `createServices`).
+ */
+import path from 'node:path';
+import type { Clock } from './core/clock.ts';
+import { systemClock } from './core/clock.ts';
+import { openDatabase, type DatabaseHandle, type Db, type EngineKind } from './db/index.ts';
+import { migrate } from './db/migrate.ts';
+import { createMailer, type Mailer } from './modules/mail/mailer.ts';
+
+export interface Config {
+  /** Folder for PGlite data, the mail outbox (.eml) and files. */
+  dataDir: string;
+  /** postgres:// URL: use a PostgreSQL server instead of PGlite. */
+  databaseUrl?: string;
+  port: number;
+  /** smtp://user:pass@host:port — without it, mail goes to the outbox. */
+  smtpUrl?: string;
+  /** Address used in links sent by mail (password reset). */
+  publicUrl: string;
+  /** From address for mail sent by the installation. */
+  mailFrom: string;
+  /** Domain of the dossiers' inbound mailboxes. */
+  mailboxDomain: string;
+  /** Idle time after which a session expires. */
+  sessionIdleMinutes: number;
+  /** Cookie "Secure" flag: on when the public URL is https. */
+  secureCookies: boolean;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = overrides.port ?? Number(env.PORT ?? 3000);
+  const publicUrl = overrides.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${port}`;
+  return {
+    dataDir: path.resolve(overrides.dataDir ?? env.ARGONAUT_DATA ?? './data'),
+    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    port,
+    smtpUrl: overrides.smtpUrl ?? (env.SMTP_URL || undefined),
+    publicUrl,
+    mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? 'Argonaut <noreply@argonaut.localhost>',
+    mailboxDomain: overrides.mailboxDomain ?? env.MAILBOX_DOMAIN ?? 'inbox.argonaut.localhost',
+    sessionIdleMinutes: overrides.sessionIdleMinutes ?? Number(env.SESSION_IDLE_MINUTES ?? 480),
+    secureCookies: overrides.secureCookies ?? publicUrl.startsWith('https:'),
+  };
+}
+
+export interface Services {
+  db: Db;
+  kind: EngineKind;
+  config: Config;
+  clock: Clock;
+  mailer: Mailer;
+  handle: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+export interface CreateServicesOptions {
+  config: Config;
+  clock?: Clock;
+  /** An already opened database (tests hand in one started from a template). */
+  handle?: DatabaseHandle;
+  /** Apply migrations (default true). */
+  migrate?: boolean;
+}
+
+export async function createServices(options: CreateServicesOptions): Promise<Services> {
+  const { config } = options;
+  const handle =
+    options.handle ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
+  if (options.migrate !== false) await migrate(handle.db);
+  const clock = options.clock ?? systemClock;
+  const services: Services = {
+    db: handle.db,
+    kind: handle.kind,
+    config,
+    clock,
+    handle,
+    mailer: undefined as unknown as Mailer,
+    close: async () => {
+      await services.mailer.close();
+      await handle.close();
+    },
+  };
+  services.mailer = createMailer(services);
+  return services;
+}
