@@ -55,7 +55,17 @@ class PGliteDriver implements Driver {
     let release!: () => void;
     const previous = this.queue;
     this.queue = new Promise<void>((resolve) => (release = resolve));
+    // A caller that uses the database (not its `trx`) inside a transaction waits forever on PGlite's
+    // single connection: say so instead of hanging silently.
+    const warn = setTimeout(() => {
+      console.error(
+        'PGlite: still waiting for the database connection after 15 s. Is `svc.db` used inside a transaction callback? Use the transaction object there.\n' +
+          new Error().stack,
+      );
+    }, 15_000);
+    warn.unref();
     await previous;
+    clearTimeout(warn);
     (this.connection as unknown as { release: () => void }).release = release;
     return this.connection;
   }
