@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOgmInText, formatOgm, isValidOgm, makeOgm, normalizeOgm, ogmCheckDigits } from './ogm.ts';
+import { findOgmInText, formatOgm, isValidOgm, isValidRfReference, makeOgm, normalizeOgm, ogmCheckDigits } from './ogm.ts';
 
 describe('structured communication (OGM)', () => {
   it('accepts the worked example from the Odoo CODA test file', () => {
@@ -46,5 +46,19 @@ describe('structured communication (OGM)', () => {
     expect(findOgmInText('Factuur 12 +++240/2838/42818+++ dank u')).toBe('240283842818');
     expect(findOgmInText('+++000/0035/05158+++')).toBeNull();
     expect(findOgmInText('no communication')).toBeNull();
+  });
+});
+
+describe('ISO 11649 creditor reference', () => {
+  it('accepts the standard example RF18 5390 0754 7034', () => {
+    expect(isValidRfReference('RF18 5390 0754 7034')).toBe(true);
+    expect(isValidRfReference('RF18539007547034')).toBe(true);
+    expect(isValidRfReference('RF71 4542 1234 5678 9012')).toBe(false);
+  });
+
+  it('refuses wrong check digits and non-RF text', () => {
+    expect(isValidRfReference('RF19539007547034')).toBe(false);
+    expect(isValidRfReference('240283842818')).toBe(false);
+    expect(isValidRfReference('RF18')).toBe(false);
   });
 });

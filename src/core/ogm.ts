@@ -52,3 +52,20 @@ export function findOgmInText(text: string): string | null {
   const digits = m[1] + m[2] + m[3];
   return isValidOgm(digits) ? digits : null;
 }
+
+/**
+ * ISO 11649 creditor reference ("RF" + 2 check digits + up to 21 letters/digits), ISO 7064 mod 97-10.
+ * Spaces are ignored; letters count A=10 … Z=35.
+ */
+export function isValidRfReference(reference: string): boolean {
+  const ref = reference.replace(/\s+/g, '').toUpperCase();
+  if (!/^RF\d{2}[A-Z0-9]{1,21}$/.test(ref)) return false;
+  const rearranged = ref.slice(4) + ref.slice(0, 4);
+  let mod = 0;
+  for (const ch of rearranged) {
+    const code = ch.charCodeAt(0);
+    const value = code <= 57 ? code - 48 : code - 55;
+    mod = (value >= 10 ? mod * 100 + value : mod * 10 + value) % 97;
+  }
+  return mod === 1;
+}
