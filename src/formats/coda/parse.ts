@@ -24,7 +24,8 @@ import './messages.ts';
 const RECORD_LENGTH = 128;
 
 function malformed(line: number, reason: string, record?: string): AppError {
-  return validation('coda.malformed_record', { line, reason: `coda.reason.${reason}`, ...(record ? { record } : {}) });
+  const code = `coda.reason.${reason}`;
+  return validation('coda.malformed_record', { line, reason: code, ...(record ? { record } : {}) }, [{ line, code }]);
 }
 
 /** Value of the digits in line[from, to), or -1 when one of them is not a digit. */
