@@ -117,6 +117,16 @@ export function decimalToThousandths(text: string): bigint {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const cp1252 = new TextDecoder('windows-1252');
 
+// Windows-1252 bytes 0x80–0x9F (WHATWG table). Node 20's TextDecoder('windows-1252') decodes them as
+// Latin-1 control characters (U+0080–U+009F), so we map them ourselves; a no-op where Node is right.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decodes Windows-1252 bytes (a superset of Latin-1 with € and typographic quotes at 0x80–0x9F). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = cp1252.decode(bytes);
+  return /[\x80-\x9f]/.test(text) ? text.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]) : text;
+}
+
 /**
  * Decodes a bank file: valid UTF-8 stays UTF-8, anything else is read as Windows-1252 (a superset of
  * Latin-1, what Belgian banks write). A byte-order mark is dropped.
@@ -125,7 +135,7 @@ export function decodeBankFile(bytes: Uint8Array): { text: string; encoding: 'ut
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: cp1252.decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
 

@@ -13,6 +13,7 @@ import {
   AmountTextError,
   decimalToThousandths,
   decodeBankFile,
+  decodeWindows1252,
   formatAmount,
   type Movement,
   type ParsedStatement,
@@ -83,7 +84,7 @@ function decode(input: string | Uint8Array): string {
   // Honour an explicit Latin-1 / Windows-1252 declaration; otherwise UTF-8 (with a Windows-1252 fallback).
   const head = new TextDecoder('latin1').decode(input.subarray(0, 200));
   if (/encoding\s*=\s*["'](iso-8859-1|iso-8859-15|latin-?1|windows-1252|cp1252)["']/i.test(head)) {
-    return new TextDecoder('windows-1252').decode(input);
+    return decodeWindows1252(input);
   }
   return decodeBankFile(input).text;
 }

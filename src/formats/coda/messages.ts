@@ -133,8 +133,8 @@ export const codaMessages = defineMessages({
     en: "Line {line}: the trailer's credit total is {stated}, the movements add up to {computed}.",
   },
   'coda.orphan_detail': {
-    nl: 'Regel {line}: detail {detail} van beweging {sequence} heeft geen bewegingsrecord (detail 0000) ervoor en werd weggelaten.',
-    fr: "Ligne {line} : le détail {detail} du mouvement {sequence} n'est précédé d'aucun enregistrement de mouvement (détail 0000) et a été ignoré.",
-    en: 'Line {line}: detail {detail} of movement {sequence} has no movement record (detail 0000) before it and was left out.',
+    nl: 'Regel {line}: detail {detail} van beweging {sequence} ({amount}) heeft geen bewegingsrecord (detail 0000) ervoor en werd weggelaten.',
+    fr: "Ligne {line} : le détail {detail} du mouvement {sequence} ({amount}) n'est précédé d'aucun enregistrement de mouvement (détail 0000) et a été ignoré.",
+    en: 'Line {line}: detail {detail} of movement {sequence} ({amount}) has no movement record (detail 0000) before it and was left out.',
   },
 });

@@ -262,7 +262,7 @@ export function parseCoda(input: string | Uint8Array): ParsedStatement[] {
           movement.details.push(tx);
           pending = { tx, comm21, comm22: '', comm23: '' };
         } else {
-          warn(stmt, 'coda.orphan_detail', { line: lineNo, sequence: seq, detail: line.slice(6, 10) });
+          warn(stmt, 'coda.orphan_detail', { line: lineNo, sequence: seq, detail: line.slice(6, 10), amount: formatAmount(amt) });
         }
       } else if (article === 50 /* 22 */) {
         if (pending) {
