@@ -53,8 +53,15 @@ export async function setupInstallation(
   if (!(await isSetupNeeded(svc))) throw conflict('auth.setup_done');
   const offices = await listOffices(svc);
   const officeId = offices.length ? offices[0].id : (await createOffice(svc, { name: input.officeName })).officeId;
+  let user: UserView;
+  try {
+    user = await createUser(svc, cliActor(officeId), { ...input, role: 'admin' }, officeId);
+  } catch (err) {
+    // Bad input (short password, invalid login): leave no office without its administrator behind.
+    if (!offices.length) await svc.db.deleteFrom('office').where('id', '=', officeId).execute();
+    throw err;
+  }
   if (offices.length) await svc.db.updateTable('office').set({ name: input.officeName.trim() || offices[0].name }).where('id', '=', officeId).execute();
-  const user = await createUser(svc, cliActor(officeId), { ...input, role: 'admin' }, officeId);
   const session = await startSession(svc, user.id);
   return { user, ...session };
 }
