@@ -27,6 +27,9 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Cookie "Secure" flag: on when the public URL is https. */
   secureCookies: boolean;
+  /** Peppol SML zone for participant lookups (PEPPOL_SML_ZONE) and an optional DNS server "host:port" (PEPPOL_DNS_SERVER). */
+  peppolSmlZone: string;
+  peppolDnsServer?: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -42,6 +45,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     mailboxDomain: overrides.mailboxDomain ?? env.MAILBOX_DOMAIN ?? 'inbox.argonaut.localhost',
     sessionIdleMinutes: overrides.sessionIdleMinutes ?? Number(env.SESSION_IDLE_MINUTES ?? 480),
     secureCookies: overrides.secureCookies ?? publicUrl.startsWith('https:'),
+    peppolSmlZone: overrides.peppolSmlZone ?? (env.PEPPOL_SML_ZONE || 'participant.sml.prod.tech.peppol.org'),
+    peppolDnsServer: overrides.peppolDnsServer ?? (env.PEPPOL_DNS_SERVER || undefined),
   };
 }
 
