@@ -100,7 +100,13 @@ export async function listUsers(
     );
   }
   const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
-  const column = { login: 'login', displayName: 'display_name', role: 'role', createdAt: 'created_at' }[query.sort ?? 'login'] as 'login';
+  // Names sort case-insensitively ("admin" between "Ann" and "Bram", not after "Wout").
+  const column = {
+    login: sql`lower(login)`,
+    displayName: sql`lower(display_name)`,
+    role: sql`role`,
+    createdAt: sql`created_at`,
+  }[query.sort ?? 'login'];
   const rows = await base
     .select('id')
     .orderBy(column, query.direction ?? 'asc')
