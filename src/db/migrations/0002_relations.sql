@@ -42,3 +42,14 @@ create table relation_import_mapping (
   updated_at timestamptz not null default now(),
   primary key (dossier_id)
 );
+
+-- Uploaded import files, kept between the preview and the commit (keyed by the file's SHA-256).
+-- A table rather than a folder, so that several server processes on one PostgreSQL share them.
+create table relation_import_upload (
+  dossier_id integer not null references dossier (id) on delete cascade,
+  sha256 text not null,
+  file_name text not null,
+  content bytea not null,
+  uploaded_at timestamptz not null default now(),
+  primary key (dossier_id, sha256)
+);
