@@ -105,6 +105,13 @@ function counterpartyAccount(line: string): string | null {
   return /^0+$/.test(account) ? null : account;
 }
 
+function intern(cache: Map<string, string>, value: string): string {
+  const known = cache.get(value);
+  if (known !== undefined) return known;
+  cache.set(value, value);
+  return value;
+}
+
 /** Record 21 being read, with its communication parts (21 + 22 + 23 concatenated when done). */
 interface Pending {
   tx: Transaction;
@@ -113,9 +120,12 @@ interface Pending {
   comm23: string;
 }
 
+const isBlank = (s: string) => s.trim() === '';
+
 function finish(p: Pending | null): void {
   if (!p) return;
-  const text = (p.comm21 + p.comm22 + p.comm23).trim();
+  // Concatenate only when 22/23 carry text: trimming a slice of the file copies nothing.
+  const text = (isBlank(p.comm23) ? (isBlank(p.comm22) ? p.comm21 : p.comm21 + p.comm22) : p.comm21 + p.comm22 + p.comm23).trim();
   p.tx.communication = text === '' ? null : text;
 }
 
@@ -131,6 +141,7 @@ export function parseCoda(input: string | Uint8Array): ParsedStatement[] {
 
   const statements: ParsedStatement[] = [];
   const dates = new Map<number, string>();
+  const codes = new Map<string, string>(); // transaction codes repeat: keep one string each
 
   // Current 0…9 block ("file" in the standard)
   let inBlock = false;
@@ -226,7 +237,7 @@ export function parseCoda(input: string | Uint8Array): ParsedStatement[] {
           counterpartyBic: null,
           bankReference: line.slice(10, 31).trim() || null,
           endToEndId: null,
-          transactionCode: line.slice(53, 61),
+          transactionCode: intern(codes, line.slice(53, 61)),
         };
         let comm21: string;
         if (line.charCodeAt(61) === 49 /* structured */) {
