@@ -291,7 +291,7 @@ export async function listDossiers(svc: Services, actor: Actor, query: DossierQu
   ]);
   switch (query.sort ?? 'recent') {
     case 'recent':
-      q = q.orderBy(sql`dossier_visit.visited_at ${sql.raw(direction)} nulls last`).orderBy('dossier.name');
+      q = q.orderBy(sql`dossier_visit.visited_at ${sql.raw(direction)} nulls last`).orderBy(sql`lower(dossier.name)`);
       break;
     case 'name':
       q = q.orderBy(sql`lower(dossier.name)`, direction);
