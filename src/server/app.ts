@@ -124,7 +124,7 @@ export async function buildApp(svc: Services, options: BuildAppOptions = {}): Pr
       return reply.code(400).send(describeError(new AppError('request.body_invalid', 'validation'), lang));
     }
     if (status && status >= 400 && status < 500) {
-      return reply.code(status).send({ code: (error as { code?: string }).code ?? 'request.invalid', message: error.message, details: [] });
+      return reply.code(status).send({ code: (error as { code?: string }).code ?? 'request.invalid', message: (error as Error).message, details: [] });
     }
     request.log.error(error);
     if (!options.logger) console.error(error);

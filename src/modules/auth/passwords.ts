@@ -1,13 +1,16 @@
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import crypto from 'node:crypto';
 import { validation } from '../../core/errors.ts';
 import './messages.ts';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
+/** `Algorithm.Argon2id`: the package declares a const enum, which has no runtime value under isolatedModules. */
+const ARGON2ID = 2 as Algorithm;
+
 /** argon2id with the OWASP-recommended memory cost (19 MiB, t=2). */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  return hash(password, { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 });
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {

@@ -266,15 +266,16 @@ export async function listDossiers(svc: Services, actor: Actor, query: DossierQu
     .leftJoin('dossier_right', (j) => j.onRef('dossier_right.dossier_id', '=', 'dossier.id').on('dossier_right.user_id', '=', actor.userId))
     .where('dossier.office_id', '=', actor.officeId);
   if (actor.role !== 'admin') base = base.where('dossier_right.user_id', 'is not', null);
-  if (query.search?.trim()) {
-    const like = `%${query.search.trim().toLowerCase()}%`;
-    const digits = query.search.replace(/\D/g, '');
+  const search = query.search?.trim();
+  if (search) {
+    const like = `%${search.toLowerCase()}%`;
+    const digits = search.replace(/\D/g, '');
     base = base.where((eb) =>
       eb.or([
         eb(sql`lower(dossier.name)`, 'like', like),
         eb(sql`lower(coalesce(dossier.city, ''))`, 'like', like),
         ...(digits.length >= 3 ? [eb('dossier.enterprise_number', 'like', `%${digits}%`)] : []),
-        ...(/^\d+$/.test(query.search.trim()) ? [eb('dossier.id', '=', Number(query.search.trim()))] : []),
+        ...(/^\d+$/.test(search) ? [eb('dossier.id', '=', Number(search))] : []),
       ]),
     );
   }
