@@ -11,7 +11,7 @@ import type { Actor } from '../auth/actor.ts';
 import { audit } from '../users/manage-users.ts';
 import { RIGHTS, type Right } from '../users/rights.ts';
 import { requireDossier } from './access.ts';
-import { countBookingLines, dossierContent } from './registry.ts';
+import { countBookingLines, dossierContent, setUpDossier } from './registry.ts';
 import './messages.ts';
 
 export interface DossierInput {
@@ -168,10 +168,10 @@ export async function createDossier(
       .returning('id')
       .executeTakeFirstOrThrow();
     // The opening fiscal year: twelve months from its start (Management → Fiscal years changes it).
-    await trx
-      .insertInto('fiscal_year')
-      .values({ dossier_id: row.id, id: 1, start_date: start, end_date: addDays(addMonths(start, 12), -1) })
-      .execute();
+    const end = addDays(addMonths(start, 12), -1);
+    await trx.insertInto('fiscal_year').values({ dossier_id: row.id, id: 1, start_date: start, end_date: end }).execute();
+    // What other capabilities give a new dossier (the ledger: chart of accounts, journals, VAT codes).
+    await setUpDossier(trx, row.id, { id: 1, startDate: start, endDate: end });
     await writeContactFields(trx, row.id, input.contactFields);
     // A staff member who creates a dossier gets every right on it.
     if (actor.role === 'staff') {

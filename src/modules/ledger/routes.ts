@@ -1,0 +1,10 @@
+/** Every route of the general ledger (one line in src/server/routes.ts mounts them). */
+import type { RouteModule } from '../../server/http.ts';
+import './index.ts';
+import { accountRoutes } from './accounts/routes.ts';
+
+const parts: RouteModule[] = [accountRoutes];
+
+export const ledgerRoutes: RouteModule = async (app, svc) => {
+  for (const part of parts) await part(app, svc);
+};
