@@ -37,6 +37,9 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   });
 }
 
+/** The file name a migration came from ("0001_foundation.sql"), for messages. */
+export const migrationFile = (m: { version: number; name: string }) => `${String(m.version).padStart(4, '0')}_${m.name}.sql`;
+
 export interface MigrateResult {
   applied: Array<{ version: number; name: string }>;
   current: number;
@@ -59,7 +62,7 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<Mi
       const landed = byVersion.get(m.version);
       if (landed && landed.checksum !== m.checksum) {
         throw new Error(
-          `migration ${m.version}_${m.name} was changed after it was applied; landed migrations are never edited — add a new one instead`,
+          `migration ${migrationFile(m)} was changed after it was applied; landed migrations are never edited — add a new one instead`,
         );
       }
     }
@@ -67,7 +70,7 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<Mi
     const unknown = done.rows.filter((r) => !known.has(r.version));
     if (unknown.length) {
       throw new Error(
-        `the database has migration ${unknown[0].version}_${unknown[0].name}, which this version of Argonaut does not know; run a newer Argonaut`,
+        `the database has migration ${migrationFile(unknown[0])}, which this version of Argonaut does not know; run a newer Argonaut`,
       );
     }
     const applied: MigrateResult['applied'] = [];
