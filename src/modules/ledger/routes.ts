@@ -2,8 +2,9 @@
 import type { RouteModule } from '../../server/http.ts';
 import './index.ts';
 import { accountRoutes } from './accounts/routes.ts';
+import { fiscalYearRoutes } from './fiscal-years/routes.ts';
 
-const parts: RouteModule[] = [accountRoutes];
+const parts: RouteModule[] = [accountRoutes, fiscalYearRoutes];
 
 export const ledgerRoutes: RouteModule = async (app, svc) => {
   for (const part of parts) await part(app, svc);
