@@ -3,6 +3,7 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { dossierRoutes } from '../modules/dossiers/routes.ts';
 import { mailRoutes } from '../modules/mail/routes.ts';
+import { relationRoutes } from '../modules/relations/routes.ts';
 import { ledgerRoutes } from '../modules/ledger/routes.ts';
 
 /** Every capability's routes, mounted under /api/v1. One line per module. */
@@ -11,5 +12,6 @@ export const routeModules: RouteModule[] = [
   userRoutes,
   dossierRoutes,
   mailRoutes,
+  relationRoutes,
   ledgerRoutes,
 ];

@@ -25,9 +25,14 @@ export const relationMessages = defineMessages({
     en: 'The relation number {value} is invalid: use up to 20 letters, digits, dots, dashes or slashes.',
   },
   'relation.too_long': {
-    nl: 'Het veld {field} is te lang (hoogstens {max} tekens).',
-    fr: 'Le champ {field} est trop long ({max} caractères au plus).',
-    en: 'The field {field} is too long (at most {max} characters).',
+    nl: 'Het veld {label} is te lang (hoogstens {max} tekens).',
+    fr: 'Le champ {label} est trop long ({max} caractères au plus).',
+    en: 'The field {label} is too long (at most {max} characters).',
+  },
+  'relation.required': {
+    nl: 'Het veld {label} is verplicht.',
+    fr: 'Le champ {label} est obligatoire.',
+    en: 'The field {label} is required.',
   },
   'relation.kind_invalid': {
     nl: 'Het soort relatie {value} is onbekend: kies klant, leverancier of beide.',
@@ -85,9 +90,9 @@ export const relationMessages = defineMessages({
     en: 'The payment term {value} must be a number of days from 0 to 365.',
   },
   'relation.boolean_invalid': {
-    nl: 'Het veld {field} verwacht ja of nee, niet {value}.',
-    fr: 'Le champ {field} attend oui ou non, pas {value}.',
-    en: 'The field {field} expects yes or no, not {value}.',
+    nl: 'Het veld {label} verwacht ja of nee, niet {value}.',
+    fr: 'Le champ {label} attend oui ou non, pas {value}.',
+    en: 'The field {label} expects yes or no, not {value}.',
   },
   'relation.vat_code_invalid': {
     nl: 'De standaard btw-code {value} is ongeldig (hoogstens 10 letters of cijfers).',
@@ -155,16 +160,12 @@ export const relationMessages = defineMessages({
     fr: 'Rien n’a été importé : {count} ligne(s) contiennent des erreurs. Corrigez-les et importez à nouveau le fichier.',
     en: 'Nothing was imported: {count} row(s) have problems. Fix them and import the file again.',
   },
-  'relation.import.row_problem': {
-    nl: 'Rij {line}, {field}: {reason}',
-    fr: 'Ligne {line}, {field} : {reason}',
-    en: 'Row {line}, {field}: {reason}',
-  },
   'relation.import.duplicate_in_file': {
-    nl: 'zelfde {field} als rij {otherRow}',
-    fr: 'même {field} que la ligne {otherRow}',
-    en: 'same {field} as row {otherRow}',
+    nl: 'zelfde {label} als rij {otherRow}',
+    fr: 'même {label} que la ligne {otherRow}',
+    en: 'same {label} as row {otherRow}',
   },
+  'relation.import.row': { nl: 'rij {line}', fr: 'ligne {line}', en: 'row {line}' },
   'relation.import.file_required': {
     nl: 'Kies een bestand om in te lezen.',
     fr: 'Choisissez un fichier à importer.',

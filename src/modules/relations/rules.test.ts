@@ -54,7 +54,8 @@ describe('relation rules', () => {
     const err = validation(vat.code, vat.params, [vat]);
     expect(describeError(err, 'nl').details[0].message).toBe('Het btw-nummer BE0403170702 is ongeldig: de controlecijfers (modulo 97) kloppen niet.');
     const name = checkRelation({ name: '' }).problems[0];
-    expect(translate(name.code, 'fr', name.params)).toBe('Le champ Nom est obligatoire.');
+    expect(describeError(validation(name.code, name.params, [name]), 'fr').details[0].message).toBe('Le champ Nom est obligatoire.');
+    expect(translate(name.code, 'nl', name.params)).toBe('Het veld Naam is verplicht.');
   });
 
   it('refuses an enterprise number that does not belong to the Belgian VAT number', () => {

@@ -156,7 +156,7 @@ const text = (v: unknown): string | null => {
 type Problem = Omit<ErrorDetail, 'field'> & { field: RelationField };
 
 function problem(field: RelationField, code: string, value: unknown, params: Record<string, unknown> = {}): Problem {
-  return { field, code, params: { field: `relation.field.${field}`, value: value === null || value === undefined ? '' : String(value), ...params } };
+  return { field, code, params: { label: `relation.field.${field}`, value: value === null || value === undefined ? '' : String(value), ...params } };
 }
 
 export function parseBoolean(v: unknown): boolean | null | undefined {
@@ -227,7 +227,7 @@ export function checkRelation(input: RelationInput, base: RelationValues = RELAT
     else if (f === 'name') out.name = v ?? '';
     else out[f] = v;
   }
-  if (!out.name.trim() && !problems.some((p) => p.field === 'name')) problems.push(problem('name', 'request.required', ''));
+  if (!out.name.trim() && !problems.some((p) => p.field === 'name')) problems.push(problem('name', 'relation.required', ''));
 
   if (has('number')) {
     const v = text(raw('number'));
