@@ -3,8 +3,9 @@ import type { RouteModule } from '../../server/http.ts';
 import './index.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { fiscalYearRoutes } from './fiscal-years/routes.ts';
+import { journalRoutes } from './journals/routes.ts';
 
-const parts: RouteModule[] = [accountRoutes, fiscalYearRoutes];
+const parts: RouteModule[] = [accountRoutes, fiscalYearRoutes, journalRoutes];
 
 export const ledgerRoutes: RouteModule = async (app, svc) => {
   for (const part of parts) await part(app, svc);
