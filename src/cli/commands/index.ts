@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 // One import and one line in `registrars` per command group (a file in this folder).
 import { register as system } from './system.ts';
 import { register as bankParse } from './bank-parse.ts';
+import { register as relations } from './relations.ts';
 
 const registrars: Array<(program: Command) => void> = [
   system,
   bankParse,
+  relations,
 ];
 
 export function registerCommands(program: Command): void {
