@@ -4,8 +4,9 @@ import './index.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { fiscalYearRoutes } from './fiscal-years/routes.ts';
 import { journalRoutes } from './journals/routes.ts';
+import { vatRoutes } from './vat/routes.ts';
 
-const parts: RouteModule[] = [accountRoutes, fiscalYearRoutes, journalRoutes];
+const parts: RouteModule[] = [accountRoutes, fiscalYearRoutes, journalRoutes, vatRoutes];
 
 export const ledgerRoutes: RouteModule = async (app, svc) => {
   for (const part of parts) await part(app, svc);

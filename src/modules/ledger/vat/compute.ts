@@ -1,0 +1,201 @@
+/**
+ * Pure VAT computation of purchase and sales invoices and credit notes: from lines (account, VAT
+ * code, amount excluding VAT — or including VAT, then split) to the booking lines and the return
+ * grids they feed. No database: the caller passes the VAT codes (with the rate at the document date)
+ * and the accounts of the roles.
+ *
+ * VAT is computed per VAT code on the sum of the bases entered excluding VAT (as on the invoice:
+ * one VAT amount per rate), rounded half away from zero; a line entered including VAT keeps its own
+ * split so the entered amount stays exact. The non-deductible part of purchase VAT is booked on the
+ * cost account (of the largest line of that code); self-assessed VAT (reverse charge) is booked both
+ * as due (VAT payable) and, for the deductible part, as receivable.
+ */
+import { validation, type ErrorDetail } from '../../../core/errors.ts';
+import type { GridRule, VatCodeGrids } from '../data/vat-codes.ts';
+import { applyRate, formatCents, roundDiv, splitInclusive, type Cents } from '../money.ts';
+import type { LineKind } from '../schema.ts';
+
+export interface VatCodeDef {
+  code: string;
+  kind: 'sales' | 'purchase';
+  rateBp: number;
+  deductiblePercent: number;
+  reverseCharge: boolean;
+  grids: VatCodeGrids;
+}
+
+export interface PostingLine {
+  account: string;
+  /** cents: debit > 0, credit < 0 */
+  amount: Cents;
+  kind: LineKind;
+  relationId?: number | null;
+  vatCode?: string | null;
+  vatBase?: Cents | null;
+  dueDate?: string | null;
+  description?: string | null;
+  communication?: string | null;
+  structuredCommunication?: string | null;
+}
+
+export interface InvoiceLineInput {
+  account: string;
+  vatCode: string;
+  /** excluding VAT (cents); or give amountInclVat */
+  amount?: Cents;
+  amountInclVat?: Cents;
+  description?: string | null;
+}
+
+export interface InvoiceInput {
+  side: 'purchase' | 'sales';
+  creditNote: boolean;
+  lines: InvoiceLineInput[];
+  /** the total including VAT printed on the document: checked, a difference of a few cents is booked as rounding */
+  totalInclVat?: Cents;
+  relationId: number;
+  dueDate: string | null;
+  reference?: string | null;
+  structuredCommunication?: string | null;
+}
+
+export interface InvoiceAccounts {
+  counterparty: string;
+  vatReceivable?: string;
+  vatPayable?: string;
+  rounding?: string;
+}
+
+export interface VatSummary {
+  code: string;
+  rateBp: number;
+  base: Cents;
+  vat: Cents;
+  deductible: Cents;
+  nonDeductible: Cents;
+}
+
+export interface ComputedInvoice {
+  lines: PostingLine[];
+  grids: Record<string, Cents>;
+  vat: VatSummary[];
+  totalExclVat: Cents;
+  totalVat: Cents;
+  totalInclVat: Cents;
+  rounding: Cents;
+}
+
+/** Largest difference between the stated total and the computed one that is booked as rounding. */
+export const MAX_ROUNDING_CENTS = 5;
+
+export function gridAmounts(rules: GridRule[], amounts: { base: Cents; cost: Cents; vat: Cents; deductible: Cents }, into: Record<string, Cents>): void {
+  for (const r of rules) {
+    const v = r.sign * amounts[r.of];
+    if (v === 0) continue;
+    into[r.grid] = (into[r.grid] ?? 0) + v;
+  }
+}
+
+/**
+ * Needs: `codes` holds every code used (else the caller reports it); `accounts` the roles needed —
+ * the caller resolves them so a missing role is reported by name.
+ */
+export function computeInvoice(input: InvoiceInput, codes: Map<string, VatCodeDef>, accounts: InvoiceAccounts): ComputedInvoice {
+  const details: ErrorDetail[] = [];
+  // Purchase invoice lines are debits, sales invoice lines credits; a credit note turns both around.
+  const d = (input.side === 'purchase' ? 1 : -1) * (input.creditNote ? -1 : 1);
+  const lines: PostingLine[] = [];
+  const perCode = new Map<string, { def: VatCodeDef; exclBase: Cents; inclBase: Cents; inclVat: Cents; largest: number }>();
+
+  input.lines.forEach((l, i) => {
+    const lineNo = i + 1;
+    const def = codes.get(l.vatCode);
+    if (!def) {
+      details.push({ field: `lines.${i}.vatCode`, line: lineNo, code: 'ledger.vat_code_not_found', params: { code: l.vatCode } });
+      return;
+    }
+    if (def.kind !== input.side) {
+      details.push({
+        field: `lines.${i}.vatCode`,
+        line: lineNo,
+        code: 'ledger.vat_code_wrong_kind',
+        params: { code: l.vatCode, codeKind: `ledger.vat_kind.${def.kind}`, kind: `ledger.vat_kind.${input.side}` },
+      });
+      return;
+    }
+    let base: Cents;
+    const entry = perCode.get(def.code) ?? { def, exclBase: 0, inclBase: 0, inclVat: 0, largest: -1 };
+    if (l.amountInclVat !== undefined && l.amount === undefined) {
+      const split = splitInclusive(l.amountInclVat, def.rateBp);
+      base = split.base;
+      entry.inclBase += split.base;
+      entry.inclVat += split.vat;
+    } else {
+      base = l.amount ?? 0;
+      entry.exclBase += base;
+    }
+    if (base === 0) details.push({ field: `lines.${i}.amount`, line: lineNo, code: 'ledger.line_amount_zero', params: { line: lineNo } });
+    lines.push({ account: l.account, amount: d * base, kind: 'entry', vatCode: def.code, vatBase: base, description: l.description ?? null, relationId: null });
+    if (entry.largest < 0 || Math.abs(base) > Math.abs(lines[entry.largest].amount)) entry.largest = lines.length - 1;
+    perCode.set(def.code, entry);
+  });
+  if (details.length) throw validation(details[0].code, { ...details[0].params, line: details[0].line }, details);
+
+  const grids: Record<string, Cents> = {};
+  const vat: VatSummary[] = [];
+  let totalExclVat = 0;
+  let totalVat = 0;
+  let payable = 0; // what the relation pays or is paid, before rounding
+  const vatLines: PostingLine[] = [];
+  for (const { def, exclBase, inclBase, inclVat, largest } of perCode.values()) {
+    const base = exclBase + inclBase;
+    const v = applyRate(exclBase, def.rateBp) + inclVat;
+    const deductible = def.kind === 'purchase' ? roundDiv(v * def.deductiblePercent, 100) : 0;
+    const nonDeductible = def.kind === 'purchase' ? v - deductible : 0;
+    vat.push({ code: def.code, rateBp: def.rateBp, base, vat: v, deductible, nonDeductible });
+    totalExclVat += base;
+    totalVat += v;
+    gridAmounts(input.creditNote ? def.grids.creditNote : def.grids.invoice, { base, cost: base + nonDeductible, vat: v, deductible }, grids);
+    if (def.kind === 'sales') {
+      payable += base + v;
+      if (v !== 0) vatLines.push({ account: accounts.vatPayable!, amount: d * v, kind: 'vat', vatCode: def.code, vatBase: base });
+      continue;
+    }
+    payable += def.reverseCharge ? base : base + v;
+    if (deductible !== 0) vatLines.push({ account: accounts.vatReceivable!, amount: d * deductible, kind: 'vat', vatCode: def.code, vatBase: base });
+    if (nonDeductible !== 0) {
+      vatLines.push({ account: lines[largest].account, amount: d * nonDeductible, kind: 'vat_nondeductible', vatCode: def.code, vatBase: base, description: lines[largest].description });
+    }
+    if (def.reverseCharge && v !== 0) vatLines.push({ account: accounts.vatPayable!, amount: -d * v, kind: 'vat_due', vatCode: def.code, vatBase: base });
+  }
+
+  let rounding = 0;
+  let total = payable;
+  if (input.totalInclVat !== undefined && input.totalInclVat !== payable) {
+    const diff = input.totalInclVat - payable;
+    if (Math.abs(diff) > MAX_ROUNDING_CENTS || !accounts.rounding) {
+      throw validation('ledger.total_mismatch', { given: formatCents(input.totalInclVat), computed: formatCents(payable), difference: formatCents(diff) }, [
+        { field: 'totalInclVat', code: 'ledger.total_mismatch', params: { given: formatCents(input.totalInclVat), computed: formatCents(payable), difference: formatCents(diff) } },
+      ]);
+    }
+    rounding = diff;
+    total = input.totalInclVat;
+  }
+  if (total === 0) throw validation('ledger.invoice_total_zero', {}, [{ field: 'lines', code: 'ledger.invoice_total_zero' }]);
+
+  const all: PostingLine[] = [
+    {
+      account: accounts.counterparty,
+      amount: -d * total,
+      kind: 'total',
+      relationId: input.relationId,
+      dueDate: input.dueDate,
+      description: input.reference ?? null,
+      structuredCommunication: input.structuredCommunication ?? null,
+    },
+    ...lines,
+    ...vatLines,
+  ];
+  if (rounding !== 0) all.push({ account: accounts.rounding!, amount: d * rounding, kind: 'rounding' });
+  return { lines: all, grids, vat, totalExclVat, totalVat, totalInclVat: total, rounding };
+}
