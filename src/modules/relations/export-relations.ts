@@ -47,11 +47,12 @@ export function csvValue(r: RelationView, f: RelationField): string {
   return String(v);
 }
 
-function humanValue(r: RelationView, f: RelationField, lang: Language): string {
+function humanValue(r: RelationView, f: RelationField, lang: Language, printable = false): string {
   const v = r[f];
   if (f === 'kind') return translate(`relation.kind.${r.kind}`, lang);
   if (typeof v === 'boolean') return translate(v ? 'relation.yes' : 'relation.no', lang);
   if (f === 'language') return r.language.toUpperCase();
+  if (f === 'iban' && r.iban && printable) return r.iban.replace(/(.{4})(?=.)/g, '$1 ');
   return v === null || v === undefined ? '' : String(v);
 }
 
@@ -129,7 +130,7 @@ async function listPdf(relations: RelationView[], lang: Language, dossierName: s
       { header: fieldLabel('number', lang), width: 7 },
       { header: fieldLabel('name', lang), width: 22 },
       { header: fieldLabel('kind', lang), width: 10 },
-      { header: fieldLabel('street', lang), width: 22 },
+      { header: t('relation.print.address'), width: 22 },
       { header: fieldLabel('vatNumber', lang), width: 13 },
       { header: fieldLabel('iban', lang), width: 15 },
       { header: `${fieldLabel('email', lang)} / ${fieldLabel('phone', lang)}`, width: 20 },
@@ -157,7 +158,7 @@ export async function printRelation(svc: Services, actor: Actor, dossierId: numb
   const t = (code: string, params?: Record<string, unknown>) => translate(code, lang, params);
   const dossier = await svc.db.selectFrom('dossier').select('name').where('id', '=', dossierId).executeTakeFirstOrThrow();
   const now = svc.clock.now();
-  const field = (f: RelationField): [string, string] => [fieldLabel(f, lang), humanValue(r, f, lang)];
+  const field = (f: RelationField): [string, string] => [fieldLabel(f, lang), humanValue(r, f, lang, true)];
   const body = await renderDetailPdf({
     title: `${t('relation.print.detail_title', { number: r.number })}: ${r.name}`,
     subtitle: dossier.name,

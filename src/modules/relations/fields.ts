@@ -40,6 +40,7 @@ defineMessages({
   'relation.peppol.unknown': { nl: 'Niet gecontroleerd', fr: 'Non vérifié', en: 'Not checked' },
   'relation.peppol.checked_at': { nl: 'Gecontroleerd op', fr: 'Vérifié le', en: 'Checked on' },
   'relation.peppol.document_types': { nl: 'Aanvaarde documenten', fr: 'Documents acceptés', en: 'Accepted documents' },
+  'relation.print.address': { nl: 'Adres', fr: 'Adresse', en: 'Address' },
   'relation.print.list_title': { nl: 'Relaties', fr: 'Relations', en: 'Relations' },
   'relation.print.detail_title': { nl: 'Relatie {number}', fr: 'Relation {number}', en: 'Relation {number}' },
   'relation.print.filter': { nl: 'Filter: {filter}', fr: 'Filtre : {filter}', en: 'Filter: {filter}' },

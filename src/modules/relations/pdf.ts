@@ -55,13 +55,15 @@ export async function renderTablePdf(spec: TablePdf): Promise<Buffer> {
   doc.moveDown(0.6);
 
   const drawRow = (cells: string[], header: boolean) => {
-    doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
+    const font = () => doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
+    font();
     const heights = cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i] - 2 * pad }));
     const h = Math.max(...heights) + 2 * pad;
     if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
       doc.addPage();
       doc.y = doc.page.margins.top;
       if (!header) drawRow(spec.columns.map((c) => c.header), true);
+      font();
     }
     const y = doc.y;
     if (header) doc.rect(left, y, usable, h).fill('#e8ecf0');
@@ -99,7 +101,8 @@ export async function renderDetailPdf(spec: DetailPdf): Promise<Buffer> {
   doc.font('Helvetica-Bold').fontSize(16).text(spec.title, left, doc.page.margins.top);
   if (spec.subtitle) doc.font('Helvetica').fontSize(10).fillColor('#444').text(spec.subtitle).fillColor('#000');
   doc.moveDown(0.8);
-  for (const section of spec.sections) {
+  for (const [i, section] of spec.sections.entries()) {
+    if (i > 0) doc.moveDown(0.5);
     if (section.heading) {
       doc.moveDown(0.4).font('Helvetica-Bold').fontSize(11).text(section.heading, left).moveDown(0.2);
     }
