@@ -1,0 +1,86 @@
+/** Help → Keyboard shortcuts: the full list by screen; F1 shows those of the current screen. */
+import type { MessageKey } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { displayKeys, useShortcutOverview } from '../../shortcuts.tsx';
+
+const REFERENCE: Array<{ group: MessageKey; rows: Array<[string, MessageKey]> }> = [
+  {
+    group: 'shortcuts.group.general',
+    rows: [
+      ['F1', 'shortcuts.f1'],
+      ['Alt+letter', 'shortcuts.altLetter'],
+      ['Escape', 'shortcuts.escape'],
+    ],
+  },
+  {
+    group: 'shortcuts.group.lists',
+    rows: [
+      ['Ctrl+F', 'shortcuts.search'],
+      ['ArrowUp', 'shortcuts.previousRow'],
+      ['ArrowDown', 'shortcuts.nextRow'],
+      ['Enter', 'shortcuts.openRow'],
+      ['Space', 'shortcuts.toggleRow'],
+      ['PageUp', 'shortcuts.previousPage'],
+      ['PageDown', 'shortcuts.nextPage'],
+      ['F5', 'shortcuts.refresh'],
+      ['Ctrl+P', 'shortcuts.print'],
+    ],
+  },
+  {
+    group: 'shortcuts.group.management',
+    rows: [
+      ['Ctrl+N', 'shortcuts.new'],
+      ['Ctrl+E', 'shortcuts.edit'],
+      ['Ctrl+S', 'shortcuts.save'],
+      ['Ctrl+P', 'shortcuts.print'],
+      ['Ctrl+F', 'shortcuts.search'],
+      ['Delete', 'shortcuts.delete'],
+      ['Ctrl+A', 'shortcuts.selectAll'],
+      ['Ctrl+Home', 'shortcuts.firstRecord'],
+      ['Ctrl+End', 'shortcuts.lastRecord'],
+      ['Ctrl+ArrowLeft', 'shortcuts.previousRecord'],
+      ['Ctrl+ArrowRight', 'shortcuts.nextRecord'],
+      ['Escape', 'shortcuts.cancelEdit'],
+    ],
+  },
+];
+
+export default function ShortcutsPage() {
+  const t = useT();
+  const openOverview = useShortcutOverview();
+  return (
+    <div className="page">
+      <h1>{t('menu.shortcuts')}</h1>
+      <p>{t('shortcuts.pageIntro')}</p>
+      <p>
+        <button type="button" onClick={openOverview}>
+          {t('shortcuts.showCurrent')}
+        </button>
+      </p>
+      <p className="muted">{t('shortcuts.ctrlNNote')}</p>
+      {REFERENCE.map((section) => (
+        <section key={section.group}>
+          <h2>{t(section.group)}</h2>
+          <table className="grid shortcut-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('shortcuts.key')}</th>
+                <th scope="col">{t('shortcuts.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {section.rows.map(([keys, description]) => (
+                <tr key={keys + description}>
+                  <td>
+                    <kbd>{keys === 'Alt+letter' ? t('shortcuts.altLetterKey') : displayKeys(keys)}</kbd>
+                  </td>
+                  <td>{t(description)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}
