@@ -5,8 +5,9 @@ import { accountRoutes } from './accounts/routes.ts';
 import { fiscalYearRoutes } from './fiscal-years/routes.ts';
 import { journalRoutes } from './journals/routes.ts';
 import { vatRoutes } from './vat/routes.ts';
+import { bookingRoutes } from './bookings/routes.ts';
 
-const parts: RouteModule[] = [accountRoutes, fiscalYearRoutes, journalRoutes, vatRoutes];
+const parts: RouteModule[] = [accountRoutes, fiscalYearRoutes, journalRoutes, vatRoutes, bookingRoutes];
 
 export const ledgerRoutes: RouteModule = async (app, svc) => {
   for (const part of parts) await part(app, svc);

@@ -72,13 +72,26 @@ export function rateChanges(date: string, lang: Language) {
 
 /** The codes with their rate at `date`, for computing a booking. Codes without a rate at that date are left out. */
 export async function vatCodesAt(db: Db, dossierId: number, date: string): Promise<Map<string, VatCodeDef>> {
-  const map = new Map<string, VatCodeDef>();
-  for (const c of await load(db, dossierId)) {
-    const rate = rateAt(c.rates, date);
-    if (rate === null || !c.active) continue;
-    map.set(c.code, { code: c.code, kind: c.kind, rateBp: rate, deductiblePercent: c.deductible_percent, reverseCharge: c.reverse_charge, grids: c.grids });
-  }
-  return map;
+  return (await vatCodeTable(db, dossierId))(date);
+}
+
+/** Loads the codes once; the returned function gives the codes in force at a date (cached per date). */
+export async function vatCodeTable(db: Db, dossierId: number): Promise<(date: string) => Map<string, VatCodeDef>> {
+  const codes = await load(db, dossierId);
+  const cache = new Map<string, Map<string, VatCodeDef>>();
+  return (date: string) => {
+    let map = cache.get(date);
+    if (!map) {
+      map = new Map();
+      for (const c of codes) {
+        const rate = rateAt(c.rates, date);
+        if (rate === null || !c.active) continue;
+        map.set(c.code, { code: c.code, kind: c.kind, rateBp: rate, deductiblePercent: c.deductible_percent, reverseCharge: c.reverse_charge, grids: c.grids });
+      }
+      cache.set(date, map);
+    }
+    return map;
+  };
 }
 
 export async function updateVatCode(

@@ -1,0 +1,421 @@
+/**
+ * From what the user (or an import) gives to a booking ready to write: the journal, the open period
+ * of the date, the lines (VAT computed for invoices, bank and counter lines for statements), all
+ * checked — accounts exist and are active, relations exist, the booking balances — with errors that
+ * name the field and line. Lookups are cached in a PostingContext so a bulk import of 100,000
+ * bookings reads the chart, the periods and the VAT codes once.
+ */
+import { sql } from 'kysely';
+import { validation, type ErrorDetail } from '../../../core/errors.ts';
+import type { Db } from '../../../db/index.ts';
+import type { FixedRole } from '../accounts/rules.ts';
+import { fixedAccounts, requireRole } from '../accounts/fixed-accounts.ts';
+import { checkDate } from '../fiscal-years/rules.ts';
+import { periodResolver, type PeriodTarget } from '../fiscal-years/repo.ts';
+import { formatCents, toCents, type Cents } from '../money.ts';
+import type { BookingKind, JournalTable } from '../schema.ts';
+import { computeInvoice, type PostingLine, type VatCodeDef } from '../vat/compute.ts';
+import { vatCodeTable } from '../vat/manage-vat-codes.ts';
+import { JOURNAL_OF_KIND, checkBalanced, checkLineCount, dueDateFromTerms, statementLines, structuredCommunication } from './rules.ts';
+import type { PreparedBooking } from './write.ts';
+
+export type Money = number | string;
+
+interface BaseInput {
+  /** the journal by id or by code; default: the dossier's first journal of the kind's type */
+  journalId?: number;
+  journal?: string;
+  date: string;
+  description?: string | null;
+}
+
+export interface InvoiceBookingInput extends BaseInput {
+  type: 'purchase_invoice' | 'purchase_credit_note' | 'sales_invoice' | 'sales_credit_note';
+  relationId: number;
+  /** the invoice date (default: the booking date); the due date follows from the relation's payment terms */
+  documentDate?: string | null;
+  dueDate?: string | null;
+  reference?: string | null;
+  structuredCommunication?: string | null;
+  totalInclVat?: Money | null;
+  lines: Array<{ account: string; vatCode: string; amount?: Money | null; amountInclVat?: Money | null; description?: string | null }>;
+}
+
+export interface StatementBookingInput extends BaseInput {
+  type: 'financial_statement';
+  statementNumber?: string | null;
+  openingBalance: Money;
+  closingBalance: Money;
+  lines: Array<{
+    amount: Money;
+    relationId?: number | null;
+    account?: string | null;
+    communication?: string | null;
+    structuredCommunication?: string | null;
+    description?: string | null;
+  }>;
+}
+
+export interface GeneralBookingInput extends BaseInput {
+  type: 'miscellaneous' | 'opening';
+  reference?: string | null;
+  lines: Array<{
+    account: string;
+    /** signed: debit > 0, credit < 0 — or give debit / credit */
+    amount?: Money | null;
+    debit?: Money | null;
+    credit?: Money | null;
+    relationId?: number | null;
+    dueDate?: string | null;
+    description?: string | null;
+    communication?: string | null;
+    structuredCommunication?: string | null;
+    vatCode?: string | null;
+  }>;
+}
+
+export type BookingInput = InvoiceBookingInput | StatementBookingInput | GeneralBookingInput;
+
+export interface RelationInfo {
+  id: number;
+  name: string;
+  kind: 'customer' | 'supplier' | 'both';
+  payment_days: number;
+  payment_end_of_month: boolean;
+}
+
+type JournalRow = Pick<JournalTable, 'code' | 'name' | 'type' | 'account'> & { id: number; active: boolean };
+
+const invalid = (code: string, field: string, params: Record<string, unknown> = {}, line?: number) =>
+  validation(code, { ...params, line }, [{ field, line, code, params: { ...params, line } }]);
+
+export class PostingContext {
+  private accountMap?: Map<string, boolean>;
+  private relationMap = new Map<number, RelationInfo | null>();
+  private resolve?: (date: string, target?: PeriodTarget) => { fiscalYearId: number; periodNo: number };
+  private vatAt?: (date: string) => Map<string, VatCodeDef>;
+  private roles?: Map<FixedRole, string>;
+  private journals?: JournalRow[];
+  private statementBalances = new Map<number, Cents>();
+
+  constructor(
+    readonly db: Db,
+    readonly dossierId: number,
+    readonly createdBy: number | null,
+    readonly origin: PreparedBooking['origin'] = null,
+  ) {}
+
+  async accounts(): Promise<Map<string, boolean>> {
+    this.accountMap ??= new Map(
+      (await this.db.selectFrom('account').select(['number', 'active']).where('dossier_id', '=', this.dossierId).execute()).map((a) => [a.number, a.active]),
+    );
+    return this.accountMap;
+  }
+
+  /** Loads the relations of a batch in one query. */
+  async loadRelations(ids: number[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && !this.relationMap.has(id));
+    if (!missing.length) return;
+    const rows = await sql<RelationInfo>`
+      select id, name, kind, payment_days, payment_end_of_month from relation
+      where dossier_id = ${this.dossierId} and id = any(${missing}::int[])`.execute(this.db);
+    for (const id of missing) this.relationMap.set(id, rows.rows.find((r) => r.id === id) ?? null);
+  }
+
+  async relation(id: number): Promise<RelationInfo | null> {
+    await this.loadRelations([id]);
+    return this.relationMap.get(id) ?? null;
+  }
+
+  async period(date: string, target: PeriodTarget) {
+    this.resolve ??= await periodResolver(this.db, this.dossierId);
+    return this.resolve(date, target);
+  }
+
+  async vatCodes(date: string) {
+    this.vatAt ??= await vatCodeTable(this.db, this.dossierId);
+    return this.vatAt(date);
+  }
+
+  async role(role: FixedRole): Promise<string> {
+    this.roles ??= await fixedAccounts(this.db, this.dossierId);
+    return requireRole(this.roles, role);
+  }
+
+  async journal(input: BaseInput, kind: BookingKind): Promise<JournalRow> {
+    this.journals ??= await this.db
+      .selectFrom('journal')
+      .select(['id', 'code', 'name', 'type', 'account', 'active'])
+      .where('dossier_id', '=', this.dossierId)
+      .orderBy('id')
+      .execute();
+    const type = JOURNAL_OF_KIND[kind];
+    let journal: JournalRow | undefined;
+    if (input.journalId !== undefined) journal = this.journals.find((j) => j.id === input.journalId);
+    else if (input.journal) journal = this.journals.find((j) => j.code === input.journal!.trim().toUpperCase());
+    else journal = this.journals.find((j) => j.type === type && j.active);
+    if (!journal) throw invalid('ledger.journal_not_found', input.journal ? 'journal' : 'journalId', { id: input.journalId, code: input.journal });
+    if (journal.type !== type) {
+      throw invalid('ledger.journal_kind_mismatch', 'journalId', { kind: `ledger.kind.${kind}`, code: journal.code, type: `ledger.journal_type.${journal.type}` });
+    }
+    if (!journal.active) throw invalid('ledger.journal_inactive', 'journalId', { code: journal.code });
+    return journal;
+  }
+
+  /**
+   * The opening balance a statement must have: the closing balance of the journal's previous
+   * statement (reversed statements do not count), or — for its first statement — the balance of the
+   * journal's account in the fiscal year so far (opening booking, or the miscellaneous booking of the
+   * starting balance against 588888).
+   */
+  async expectedOpening(journal: JournalRow, fiscalYearId: number): Promise<Cents> {
+    const known = this.statementBalances.get(journal.id);
+    if (known !== undefined) return known;
+    const previous = await sql<{ closing: number }>`
+      select b.statement_closing as closing from booking b
+      where b.dossier_id = ${this.dossierId} and b.journal_id = ${journal.id} and b.kind = 'financial_statement'
+        and b.reverses_booking_id is null
+        and not exists (select 1 from booking r where r.dossier_id = b.dossier_id and r.reverses_booking_id = b.id)
+      order by b.date desc, b.id desc limit 1`.execute(this.db);
+    if (previous.rows.length) return previous.rows[0].closing;
+    const balance = await sql<{ balance: number }>`
+      select coalesce(sum(debit - credit), 0)::bigint as balance from account_balance
+      where dossier_id = ${this.dossierId} and fiscal_year_id = ${fiscalYearId} and account = ${journal.account}`.execute(this.db);
+    return Number(balance.rows[0].balance);
+  }
+
+  rememberStatement(journalId: number, closing: Cents) {
+    this.statementBalances.set(journalId, closing);
+  }
+}
+
+function date(value: string | null | undefined, field: string): string {
+  return checkDate(value ?? '', field);
+}
+
+function money(value: Money, field: string, line?: number): Cents {
+  try {
+    return toCents(value, field);
+  } catch {
+    throw invalid('ledger.amount_invalid', field, { value }, line);
+  }
+}
+
+const text = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+
+async function checkAccounts(ctx: PostingContext, lines: PostingLine[], fieldOf: (i: number) => string, lineOf: (i: number) => number) {
+  const accounts = await ctx.accounts();
+  const details: ErrorDetail[] = [];
+  lines.forEach((l, i) => {
+    const active = accounts.get(l.account);
+    if (active === undefined) details.push({ field: fieldOf(i), line: lineOf(i), code: 'ledger.line_account_missing', params: { account: l.account, line: lineOf(i) } });
+    else if (!active) details.push({ field: fieldOf(i), line: lineOf(i), code: 'ledger.line_account_inactive', params: { account: l.account, line: lineOf(i) } });
+  });
+  if (details.length) throw validation(details[0].code, details[0].params, details);
+}
+
+async function requireRelation(ctx: PostingContext, id: number | null | undefined, field: string, line?: number): Promise<RelationInfo> {
+  if (id === undefined || id === null) throw invalid('ledger.relation_required', field, {}, line);
+  const r = await ctx.relation(id);
+  if (!r) throw invalid(line ? 'ledger.line_relation_missing' : 'ledger.relation_not_found', field, { relationId: id }, line);
+  return r;
+}
+
+export async function prepareBooking(ctx: PostingContext, input: BookingInput): Promise<PreparedBooking> {
+  if (!input || typeof input !== 'object' || !('type' in input)) throw invalid('ledger.booking_kind_unknown', 'type', { kind: String((input as { type?: unknown })?.type) });
+  switch (input.type) {
+    case 'purchase_invoice':
+    case 'purchase_credit_note':
+    case 'sales_invoice':
+    case 'sales_credit_note':
+      return prepareInvoice(ctx, input);
+    case 'financial_statement':
+      return prepareStatement(ctx, input);
+    case 'miscellaneous':
+    case 'opening':
+      return prepareGeneral(ctx, input);
+    default:
+      throw invalid('ledger.booking_kind_unknown', 'type', { kind: String((input as { type?: unknown }).type) });
+  }
+}
+
+function header(ctx: PostingContext, kind: BookingKind, journalId: number, period: { fiscalYearId: number; periodNo: number }, d: string): Omit<PreparedBooking, 'lines' | 'grids' | 'amount'> {
+  return {
+    journalId,
+    fiscalYearId: period.fiscalYearId,
+    periodNo: period.periodNo,
+    kind,
+    date: d,
+    documentDate: null,
+    dueDate: null,
+    relationId: null,
+    reference: null,
+    description: null,
+    structuredCommunication: null,
+    statementNumber: null,
+    statementOpening: null,
+    statementClosing: null,
+    reversesBookingId: null,
+    origin: ctx.origin,
+    createdBy: ctx.createdBy,
+  };
+}
+
+async function prepareInvoice(ctx: PostingContext, input: InvoiceBookingInput): Promise<PreparedBooking> {
+  const kind = input.type;
+  const journal = await ctx.journal(input, kind);
+  const d = date(input.date, 'date');
+  const documentDate = input.documentDate ? date(input.documentDate, 'documentDate') : d;
+  const period = await ctx.period(d, 'regular');
+  const relation = await requireRelation(ctx, input.relationId, 'relationId');
+  const lines = Array.isArray(input.lines) ? input.lines : [];
+  checkLineCount(lines.length);
+  const side = kind.startsWith('purchase') ? 'purchase' : 'sales';
+  const creditNote = kind.endsWith('credit_note');
+  const dueDate = input.dueDate ? date(input.dueDate, 'dueDate') : dueDateFromTerms(documentDate, relation.payment_days, relation.payment_end_of_month);
+  const ogm = structuredCommunication(input.structuredCommunication, 'structuredCommunication');
+  const parsed = lines.map((l, i) => {
+    if (!l.account?.trim()) throw invalid('ledger.line_account_required', `lines.${i}.account`, {}, i + 1);
+    if (!l.vatCode?.trim()) throw invalid('ledger.line_vat_code_required', `lines.${i}.vatCode`, {}, i + 1);
+    return {
+      account: l.account.trim(),
+      vatCode: l.vatCode.trim().toUpperCase(),
+      amount: l.amount !== undefined && l.amount !== null ? money(l.amount, `lines.${i}.amount`, i + 1) : undefined,
+      amountInclVat: l.amountInclVat !== undefined && l.amountInclVat !== null ? money(l.amountInclVat, `lines.${i}.amountInclVat`, i + 1) : undefined,
+      description: text(l.description),
+    };
+  });
+  const codes = await ctx.vatCodes(documentDate);
+  const needs = parsed.map((l) => codes.get(l.vatCode));
+  const counterparty = await ctx.role(side === 'purchase' ? 'suppliers' : 'customers');
+  const vatPayable = side === 'sales' || needs.some((c) => c?.reverseCharge) ? await ctx.role('vat_payable') : undefined;
+  const vatReceivable = side === 'purchase' ? await ctx.role('vat_receivable') : undefined;
+  const totalInclVat = input.totalInclVat !== undefined && input.totalInclVat !== null ? money(input.totalInclVat, 'totalInclVat') : undefined;
+  let rounding: string | undefined;
+  try {
+    rounding = totalInclVat !== undefined ? await ctx.role('rounding_differences') : undefined;
+  } catch {
+    rounding = undefined; // a mismatch is then reported as such
+  }
+  for (const [i, l] of parsed.entries()) {
+    if (!codes.has(l.vatCode)) {
+      const exists = (await ctx.vatCodes('9999-12-31')).has(l.vatCode);
+      throw invalid(exists ? 'ledger.vat_code_no_rate' : 'ledger.vat_code_not_found', `lines.${i}.vatCode`, { code: l.vatCode, date: documentDate }, i + 1);
+    }
+  }
+  const computed = computeInvoice(
+    { side, creditNote, lines: parsed, totalInclVat, relationId: relation.id, dueDate, reference: text(input.reference), structuredCommunication: ogm },
+    codes,
+    { counterparty, vatPayable, vatReceivable, rounding },
+  );
+  // Lines 2.. are the entered lines in order: errors on them name the entered line.
+  await checkAccounts(ctx, computed.lines, (i) => (i >= 1 && i <= parsed.length ? `lines.${i - 1}.account` : 'lines'), (i) => (i >= 1 && i <= parsed.length ? i : 0));
+  checkBalanced(computed.lines);
+  return {
+    ...header(ctx, kind, journal.id, period, d),
+    documentDate,
+    dueDate,
+    relationId: relation.id,
+    reference: text(input.reference),
+    description: text(input.description),
+    structuredCommunication: ogm,
+    amount: computed.totalInclVat,
+    lines: computed.lines,
+    grids: computed.grids,
+  };
+}
+
+async function prepareStatement(ctx: PostingContext, input: StatementBookingInput): Promise<PreparedBooking> {
+  const journal = await ctx.journal(input, 'financial_statement');
+  const d = date(input.date, 'date');
+  const period = await ctx.period(d, 'regular');
+  const lines = Array.isArray(input.lines) ? input.lines : [];
+  checkLineCount(lines.length);
+  const opening = money(input.openingBalance, 'openingBalance');
+  const closing = money(input.closingBalance, 'closingBalance');
+  const expected = await ctx.expectedOpening(journal, period.fiscalYearId);
+  if (opening !== expected) {
+    throw invalid('ledger.statement_opening_mismatch', 'openingBalance', { given: formatCents(opening), expected: formatCents(expected) });
+  }
+  await ctx.loadRelations(lines.map((l) => l.relationId).filter((x): x is number => typeof x === 'number'));
+  const movements = [];
+  for (const [i, l] of lines.entries()) {
+    const amount = money(l.amount, `lines.${i}.amount`, i + 1);
+    if (amount === 0) throw invalid('ledger.line_amount_zero', `lines.${i}.amount`, {}, i + 1);
+    let account = text(l.account);
+    let relationId: number | null = null;
+    if (l.relationId !== undefined && l.relationId !== null) {
+      const relation = await requireRelation(ctx, l.relationId, `lines.${i}.relationId`, i + 1);
+      relationId = relation.id;
+      if (!account) {
+        const customer = relation.kind === 'customer' || (relation.kind === 'both' && amount > 0);
+        account = await ctx.role(customer ? 'customers' : 'suppliers');
+      }
+    }
+    if (!account) throw invalid('ledger.statement_line_target', `lines.${i}`, {}, i + 1);
+    movements.push({
+      amount,
+      account,
+      relationId,
+      communication: text(l.communication),
+      structuredCommunication: structuredCommunication(l.structuredCommunication, `lines.${i}.structuredCommunication`),
+      description: text(l.description),
+    });
+  }
+  const posting = statementLines(journal.account!, opening, closing, movements);
+  await checkAccounts(ctx, posting, (i) => `lines.${Math.floor(i / 2)}.account`, (i) => Math.floor(i / 2) + 1);
+  checkBalanced(posting);
+  ctx.rememberStatement(journal.id, closing);
+  return {
+    ...header(ctx, 'financial_statement', journal.id, period, d),
+    description: text(input.description),
+    statementNumber: text(input.statementNumber),
+    statementOpening: opening,
+    statementClosing: closing,
+    amount: closing - opening,
+    lines: posting,
+    grids: {},
+  };
+}
+
+async function prepareGeneral(ctx: PostingContext, input: GeneralBookingInput): Promise<PreparedBooking> {
+  const kind = input.type;
+  const journal = await ctx.journal(input, kind);
+  const d = date(input.date, 'date');
+  const period = await ctx.period(d, kind === 'opening' ? 'opening' : 'regular');
+  const lines = Array.isArray(input.lines) ? input.lines : [];
+  checkLineCount(lines.length);
+  await ctx.loadRelations(lines.map((l) => l.relationId).filter((x): x is number => typeof x === 'number'));
+  const posting: PostingLine[] = [];
+  for (const [i, l] of lines.entries()) {
+    const n = i + 1;
+    if (!l.account?.trim()) throw invalid('ledger.line_account_required', `lines.${i}.account`, {}, n);
+    let amount: Cents;
+    if (l.amount !== undefined && l.amount !== null) amount = money(l.amount, `lines.${i}.amount`, n);
+    else amount = (l.debit != null ? money(l.debit, `lines.${i}.debit`, n) : 0) - (l.credit != null ? money(l.credit, `lines.${i}.credit`, n) : 0);
+    if (amount === 0) throw invalid('ledger.line_amount_zero', `lines.${i}.amount`, {}, n);
+    const relationId = l.relationId != null ? (await requireRelation(ctx, l.relationId, `lines.${i}.relationId`, n)).id : null;
+    posting.push({
+      account: l.account.trim(),
+      amount,
+      kind: 'entry',
+      relationId,
+      dueDate: l.dueDate ? date(l.dueDate, `lines.${i}.dueDate`) : null,
+      description: text(l.description),
+      communication: text(l.communication),
+      structuredCommunication: structuredCommunication(l.structuredCommunication, `lines.${i}.structuredCommunication`),
+      vatCode: text(l.vatCode),
+    });
+  }
+  await checkAccounts(ctx, posting, (i) => `lines.${i}.account`, (i) => i + 1);
+  checkBalanced(posting);
+  return {
+    ...header(ctx, kind, journal.id, period, d),
+    reference: text(input.reference),
+    description: text(input.description),
+    amount: posting.reduce((s, l) => s + (l.amount > 0 ? l.amount : 0), 0),
+    lines: posting,
+    grids: {},
+  };
+}
+
