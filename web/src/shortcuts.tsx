@@ -199,7 +199,7 @@ export function useShortcutOverview(): () => void {
 function ShortcutOverview({ groups, onClose }: { groups: Array<{ group?: MessageKey; shortcuts: Shortcut[] }>; onClose: () => void }) {
   const t = useT();
   return (
-    <Dialog title={t('shortcuts.title')} onClose={onClose} testId="shortcut-overview" wide>
+    <Dialog title={t('shortcuts.title')} onClose={onClose} testId="shortcut-overview" wide focusContainer>
       <p className="muted">{t('shortcuts.intro')}</p>
       <table className="grid shortcut-table">
         <thead>
@@ -240,7 +240,7 @@ function ShortcutOverview({ groups, onClose }: { groups: Array<{ group?: Message
         </tbody>
       </table>
       <div className="dialog-buttons">
-        <button type="button" className="primary" onClick={onClose} autoFocus>
+        <button type="button" className="primary" onClick={onClose}>
           {t('common.close')}
         </button>
       </div>

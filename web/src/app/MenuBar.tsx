@@ -209,6 +209,11 @@ export function MenuBar() {
                         >
                           {t(entry.labelKey)}
                           {entry.href && <span aria-hidden="true"> ↗</span>}
+                          {access.reason && (
+                            <span className="menu-reason" aria-hidden="true">
+                              {access.reason}
+                            </span>
+                          )}
                         </button>
                       </li>,
                     ];

@@ -15,6 +15,7 @@ export function Dialog({
   testId,
   wide,
   role = 'dialog',
+  focusContainer,
 }: {
   title: string;
   onClose: () => void;
@@ -22,6 +23,8 @@ export function Dialog({
   testId?: string;
   wide?: boolean;
   role?: 'dialog' | 'alertdialog';
+  /** Put the focus on the dialog itself (long content starts at its top). */
+  focusContainer?: boolean;
 }) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
@@ -30,7 +33,8 @@ export function Dialog({
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const el = box.current;
-    if (el && !el.contains(document.activeElement)) {
+    if (el && focusContainer) el.focus();
+    else if (el && !el.contains(document.activeElement)) {
       const auto = el.querySelector<HTMLElement>('[autofocus], [data-autofocus]');
       (auto ?? el.querySelector<HTMLElement>(FOCUSABLE) ?? el).focus();
     }

@@ -12,6 +12,7 @@
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import type { ListQuery, Page } from '../api.ts';
 import { useT, type MessageKey } from '../i18n/index.tsx';
 import { useShortcuts, type Shortcut } from '../shortcuts.tsx';
@@ -249,8 +250,10 @@ export function ManagementList<T extends { id: number }>(props: ManagementListPr
   ];
   useShortcuts(shortcuts, { group: props.shortcutGroup });
 
+  const location = useLocation();
   useEffect(() => {
-    if (props.autoFocusSearch) searchRef.current?.focus();
+    // Ctrl+F in a detail page comes back here with the search box focused.
+    if (props.autoFocusSearch || (location.state as { focusSearch?: boolean } | null)?.focusSearch) searchRef.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 

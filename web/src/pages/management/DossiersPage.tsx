@@ -337,7 +337,7 @@ function DossierDetail({ isNew = false }: { isNew?: boolean }) {
         onDelete={askDelete}
         deleteDisabledReason={deleteReason}
         navigator={isNew ? undefined : navigator}
-        onSearch={() => navigate(listPath)}
+        onSearch={() => navigate(listPath, { state: { focusSearch: true } })}
         shortcutGroup="dossier.detail"
       />
       {saved && !editing && <SuccessBanner>{t('common.saved')}</SuccessBanner>}

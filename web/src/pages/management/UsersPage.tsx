@@ -226,7 +226,7 @@ function UserDetail() {
         }}
         deleteDisabledReason={u.id === me.id ? t('user.cannotRemoveSelf') : undefined}
         navigator={navigator}
-        onSearch={() => navigate(listPath)}
+        onSearch={() => navigate(listPath, { state: { focusSearch: true } })}
         shortcutGroup="user.detail"
       />
       {notice && <SuccessBanner>{notice}</SuccessBanner>}
