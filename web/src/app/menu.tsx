@@ -53,6 +53,7 @@ const OutboxPage = lazy(() => import('../pages/management/OutboxPage.tsx'));
 const ShortcutsPage = lazy(() => import('../pages/help/ShortcutsPage.tsx'));
 const ThemePage = lazy(() => import('../pages/help/ThemePage.tsx'));
 const AboutPage = lazy(() => import('../pages/help/AboutPage.tsx'));
+const RelationsPage = lazy(() => import('../pages/relations/RelationsPage.tsx'));
 
 export const MENU_ENTRIES: MenuEntry[] = [
   // Management
@@ -63,7 +64,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { menu: 'management', id: 'fiscal-years', path: 'management/fiscal-years', labelKey: 'menu.fiscalYears', right: 'fiscal_years' },
   { menu: 'management', id: 'journals', path: 'management/journals', labelKey: 'menu.journals', right: 'accounts' },
   { menu: 'management', id: 'vat-codes', path: 'management/vat-codes', labelKey: 'menu.vatCodes', right: 'accounts' },
-  { menu: 'management', id: 'relations', path: 'management/relations', labelKey: 'menu.relations', right: 'view' },
+  { menu: 'management', id: 'relations', path: 'management/relations', labelKey: 'menu.relations', element: RelationsPage, right: 'view' },
   { menu: 'management', id: 'assets', path: 'management/assets', labelKey: 'menu.assets', right: 'book' },
   { menu: 'management', id: 'change-password', path: 'management/password', labelKey: 'menu.changePassword', element: ChangePasswordPage, scope: 'office', separator: true },
   { menu: 'management', id: 'settings', path: 'management/settings', labelKey: 'menu.mySettings', element: MySettingsPage, scope: 'office' },

@@ -113,7 +113,7 @@ export interface ManagementListProps<T extends { id: number }> {
   shortcutGroup: MessageKey;
   /** Focus the search box when the list opens. */
   autoFocusSearch?: boolean;
-  /** Printed above the table. */
+  /** The table's name (for screen readers). */
   printTitle: string;
   toolbarExtra?: ReactNode;
 }
@@ -262,7 +262,6 @@ export function ManagementList<T extends { id: number }>(props: ManagementListPr
 
   return (
     <div className="management-list" data-testid={`list-${listId}`}>
-      <div className="print-only print-title">{props.printTitle}</div>
       <div className="toolbar no-print" role="toolbar" aria-label={t('list.toolbar')}>
         {props.onNew && (
           <button

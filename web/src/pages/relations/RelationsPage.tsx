@@ -13,7 +13,7 @@ import { useShell, useShellPath } from '../../app/shell-context.tsx';
 import { useConfirm } from '../../components/Confirm.tsx';
 import { CheckboxField, SelectField, TextField } from '../../components/Fields.tsx';
 import { ManagementList, RecordToolbar, useRecordNavigator, type Column } from '../../components/ManagementList.tsx';
-import { ErrorBanner, InfoNote, SuccessBanner } from '../../components/Messages.tsx';
+import { ErrorBanner, SuccessBanner } from '../../components/Messages.tsx';
 import { LOCALES, useFormat, useLanguage, useT } from '../../i18n/index.tsx';
 import { useShortcuts } from '../../shortcuts.tsx';
 import { ImportWizard } from './ImportWizard.tsx';
@@ -551,7 +551,6 @@ function RelationDetail({ isNew = false }: { isNew?: boolean }) {
           <textarea id="relation-notes" rows={4} value={form.notes} onChange={(e) => set('notes')(e.target.value)} readOnly={ro} aria-invalid={fe('notes') ? true : undefined} />
           {fe('notes') && <div className="field-error">{fe('notes')}</div>}
         </div>
-        {mode === 'new' && <InfoNote>{t('relation.peppolIdHint')}</InfoNote>}
         {/* Enter in a field saves while editing. */}
         <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
       </form>
