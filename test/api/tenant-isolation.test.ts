@@ -33,9 +33,12 @@ export function listRoutes(app: App): RouteInfo[] {
   return routes;
 }
 
-/** Dossier-scoped: the path names a dossier (/dossiers/:id…, or :dossierId anywhere). */
+/**
+ * Dossier-scoped: the path names a dossier (/dossiers/:param…, or :dossierId anywhere). The router
+ * prints one node for routes that name the same segment differently (":id|:dossierId").
+ */
 export function isDossierScoped(path: string): boolean {
-  return /\/dossiers\/:id(\/|$)/.test(path) || /:dossierId(\/|$)/.test(path);
+  return /\/dossiers\/:[^/]+/.test(path) || /:dossierId(\/|$|\|)/.test(path);
 }
 
 type JsonSchema = Record<string, any>;
@@ -79,7 +82,7 @@ export function exampleFor(schema: JsonSchema | undefined, doc: JsonSchema, dept
       if (schema.format === 'email') return 'someone@example.be';
       if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
       if (schema.format === 'uri' || schema.format === 'url') return 'https://example.be/';
-      const candidates = ['2026-01-01', 'BE0403170701', '0403170701', 'BE68539007547034', '100', '1', 'EUR', 'x'];
+      const candidates = ['2026-01-01', 'BE0403170701', '0403170701', 'BE68539007547034', '100', '1', 'EUR', 'x', '0'.repeat(64), '0'.repeat(40), '00000000-0000-4000-8000-000000000000', '2026-01', '400000', 'A1'];
       if (schema.pattern) {
         const re = new RegExp(schema.pattern);
         const hit = candidates.find((c) => re.test(c));
@@ -100,16 +103,33 @@ interface Prepared {
   contentType?: string;
 }
 
+/** The OpenAPI path of a route: same segments, any parameter name where the route has a parameter. */
+function openapiPathOf(route: RouteInfo, doc: JsonSchema): string | undefined {
+  const segments = route.path.split('/');
+  return Object.keys(doc.paths ?? {}).find((candidate) => {
+    if (!doc.paths[candidate][route.method.toLowerCase()]) return false;
+    const parts = candidate.split('/');
+    return parts.length === segments.length && parts.every((p, i) => (p.startsWith('{') ? segments[i].startsWith(':') : p === segments[i]));
+  });
+}
+
 /** The request an ordinary client would send to this route: valid body and query, the dossier in the path. */
 function prepare(route: RouteInfo, dossierId: number, doc: JsonSchema): Prepared {
-  const hasDossierParam = route.path.includes(':dossierId');
-  const url = route.path.replace(/:(\w+)/g, (_, name: string) =>
-    name === 'dossierId' || (!hasDossierParam && name === 'id') ? String(dossierId) : '1',
-  );
-  const openapiPath = route.path.replace(/:(\w+)/g, '{$1}');
-  const op = doc.paths?.[openapiPath]?.[route.method.toLowerCase()] ?? {};
+  const openapiPath = openapiPathOf(route, doc);
+  const op = openapiPath ? doc.paths[openapiPath][route.method.toLowerCase()] : {};
+  const params: JsonSchema[] = op.parameters ?? [];
+  const template = (openapiPath ?? route.path).split('/');
+  const url = template
+    .map((segment, i) => {
+      const name = /^\{(\w+)\}$/.exec(segment)?.[1] ?? /^:(\w+)/.exec(segment)?.[1];
+      if (!name) return segment;
+      if (name === 'dossierId' || template[i - 1] === 'dossiers') return String(dossierId);
+      const schema = params.find((p) => p.in === 'path' && p.name === name)?.schema;
+      return encodeURIComponent(String(schema ? exampleFor(schema, doc) : '1'));
+    })
+    .join('/');
   const query = new URLSearchParams();
-  for (const p of op.parameters ?? []) {
+  for (const p of params) {
     if (p.in === 'query' && p.required) query.set(p.name, String(exampleFor(p.schema, doc)));
   }
   const fullUrl = query.size ? `${url}?${query}` : url;
@@ -118,7 +138,8 @@ function prepare(route: RouteInfo, dossierId: number, doc: JsonSchema): Prepared
     return json ? { url: fullUrl, payload: JSON.stringify(exampleFor(json, doc)), contentType: 'application/json' } : { url: fullUrl };
   }
   const content = op.requestBody?.content ?? {};
-  if (content['multipart/form-data'] && !content['application/json']) {
+  // Without a JSON body schema the route may read an upload (multipart) itself: send one small file.
+  if (!content['application/json']) {
     const boundary = '----argonautIsolationTest';
     const body = [
       `--${boundary}`,
@@ -198,9 +219,14 @@ describe.each(engines)('tenant isolation on every dossier-scoped endpoint (%s)',
   });
   afterAll(() => env?.close());
 
-  it('finds the dossier-scoped endpoints in the running app (foundation ones at least)', () => {
-    const scoped = listRoutes(env.app).filter((r) => isDossierScoped(r.path)).map((r) => `${r.method} ${r.path}`);
-    expect(scoped).toEqual(expect.arrayContaining(['GET /api/v1/dossiers/:id', 'PATCH /api/v1/dossiers/:id', 'DELETE /api/v1/dossiers/:id', 'POST /api/v1/dossiers/:id/open']));
+  it('finds the dossier-scoped endpoints in the running app, each described in the OpenAPI document', () => {
+    const doc = env.app.swagger() as JsonSchema;
+    const scoped = listRoutes(env.app).filter((r) => isDossierScoped(r.path));
+    const shapes = scoped.map((r) => `${r.method} ${r.path.replace(/:[^/]+/g, ':param')}`);
+    expect(shapes).toEqual(
+      expect.arrayContaining(['GET /api/v1/dossiers/:param', 'PATCH /api/v1/dossiers/:param', 'DELETE /api/v1/dossiers/:param', 'POST /api/v1/dossiers/:param/open']),
+    );
+    expect(scoped.filter((r) => !openapiPathOf(r, doc)).map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
   it('gives another office, a staff member without rights and another office API token 403/404, no data, and no change', async () => {
