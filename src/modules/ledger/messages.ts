@@ -319,7 +319,46 @@ defineMessages({
     en: 'There is no {type} journal to book the transfer in.',
   },
 
+  'ledger.transfer.closing': {
+    nl: 'Afsluiting boekjaar {start} – {end}',
+    fr: "Clôture de l'exercice {start} – {end}",
+    en: 'Closing of the fiscal year {start} – {end}',
+  },
+  'ledger.transfer.opening': {
+    nl: 'Overdracht van boekjaar {start} – {end}',
+    fr: "Report de l'exercice {start} – {end}",
+    en: 'Carried forward from the fiscal year {start} – {end}',
+  },
+
   // reports
+  'ledger.report.trial_balance': { nl: 'Proef- en saldibalans', fr: 'Balance de vérification', en: 'Trial balance' },
+  'ledger.report.general_ledger': { nl: 'Grootboek', fr: 'Grand livre', en: 'General ledger' },
+  'ledger.report.journal_listing': { nl: 'Dagboek', fr: 'Journal', en: 'Journal' },
+  'ledger.report.customer_balances': { nl: 'Saldi klanten', fr: 'Soldes clients', en: 'Customer balances' },
+  'ledger.report.supplier_balances': { nl: 'Saldi leveranciers', fr: 'Soldes fournisseurs', en: 'Supplier balances' },
+  'ledger.report.periods': { nl: 'periodes {from} tot {to}', fr: 'périodes {from} à {to}', en: 'periods {from} to {to}' },
+  'ledger.report.account': { nl: 'Rekening', fr: 'Compte', en: 'Account' },
+  'ledger.report.name': { nl: 'Naam', fr: 'Nom', en: 'Name' },
+  'ledger.report.number': { nl: 'Nummer', fr: 'Numéro', en: 'Number' },
+  'ledger.report.opening': { nl: 'Beginsaldo', fr: 'Solde initial', en: 'Opening' },
+  'ledger.report.debit': { nl: 'Debet', fr: 'Débit', en: 'Debit' },
+  'ledger.report.credit': { nl: 'Credit', fr: 'Crédit', en: 'Credit' },
+  'ledger.report.closing': { nl: 'Eindsaldo', fr: 'Solde final', en: 'Closing' },
+  'ledger.report.balance': { nl: 'Saldo', fr: 'Solde', en: 'Balance' },
+  'ledger.report.total': { nl: 'Totaal', fr: 'Total', en: 'Total' },
+  'ledger.report.date': { nl: 'Datum', fr: 'Date', en: 'Date' },
+  'ledger.report.booking': { nl: 'Boeking', fr: 'Écriture', en: 'Booking' },
+  'ledger.report.description': { nl: 'Omschrijving', fr: 'Libellé', en: 'Description' },
+  'ledger.warning.opening_not_zero': {
+    nl: 'De openingsrekening {account} staat niet op nul ({balance}): nog niet alle beginsaldi zijn geboekt.',
+    fr: "Le compte d'ouverture {account} n'est pas à zéro ({balance}) : tous les soldes initiaux ne sont pas encore comptabilisés.",
+    en: 'The opening account {account} is not zero ({balance}): not all starting balances are booked yet.',
+  },
+  'ledger.warning.suspense_not_zero': {
+    nl: 'De wachtrekening {account} staat niet op nul ({balance}).',
+    fr: "Le compte d'attente {account} n'est pas à zéro ({balance}).",
+    en: 'The suspense account {account} is not zero ({balance}).',
+  },
   'ledger.report_format_invalid': {
     nl: 'Onbekend formaat {format} (json, csv, xlsx of pdf).',
     fr: 'Format inconnu {format} (json, csv, xlsx ou pdf).',

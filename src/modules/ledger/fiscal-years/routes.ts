@@ -10,6 +10,7 @@ import {
   setPeriodClosed,
   updateFiscalYear,
 } from './manage-fiscal-years.ts';
+import { transferFiscalYear } from '../transfer/transfer-fiscal-year.ts';
 
 const vatPeriod = z.enum(['monthly', 'quarterly']);
 const periodParams = withId.extend({ periodNo: z.coerce.number().int().min(0) });
@@ -60,4 +61,18 @@ export const fiscalYearRoutes: RouteModule = (app, svc) => {
       setPeriodClosed(svc, actorIn(request), request.params.dossierId, request.params.id, request.params.periodNo, closed),
     );
   }
+};
+
+export const transferRoutes: RouteModule = (app, svc) => {
+  app.post(
+    '/dossiers/:dossierId/fiscal-years/:id/transfer',
+    {
+      schema: {
+        tags: ['ledger'],
+        summary: 'Transfer the fiscal year: close classes 6–7 into the result, carry classes 0–5 into the next year (again: replaces)',
+        params: withId,
+      },
+    },
+    async (request) => transferFiscalYear(svc, actorIn(request), request.params.dossierId, request.params.id),
+  );
 };
