@@ -26,6 +26,7 @@ export function ImportWizard() {
   const [mapping, setMapping] = useState<Mapping>({});
   const [duplicates, setDuplicates] = useState<'update' | 'skip'>('skip');
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [mappingOpen, setMappingOpen] = useState(false);
 
   const show = (p: ImportPreview) => {
     setPreview(p);
@@ -124,41 +125,6 @@ export function ImportWizard() {
             <strong>{preview.fileName}</strong> ·{' '}
             {t('relation.import.summary', { rows: preview.rowCount, new: preview.newCount, duplicates: preview.duplicateCount, problems: preview.problemRowCount })}
           </p>
-
-          <h2 className="section-title">{t('relation.import.mapping')}</h2>
-          <p className="muted">{t('relation.import.mappingIntro')}</p>
-          <table className="grid" data-testid="import-mapping">
-            <thead>
-              <tr>
-                <th scope="col">{t('relation.import.field')}</th>
-                <th scope="col">{t('relation.import.column')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {RELATION_FIELDS.map((field) => (
-                <tr key={field}>
-                  <td>
-                    <label htmlFor={`map-${field}`}>{t(`relation.field.${field}`)}</label>
-                  </td>
-                  <td>
-                    <select id={`map-${field}`} value={mapping[field] ?? ''} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value || null })}>
-                      <option value="">{t('relation.import.notMapped')}</option>
-                      {preview.headers.map((h) => (
-                        <option key={h} value={h}>
-                          {h}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="button-row">
-            <button type="button" onClick={() => remap.mutate()} disabled={!mappingChanged || remap.isPending} data-testid="import-remap">
-              {t('relation.import.applyMapping')}
-            </button>
-          </div>
 
           {problems.length > 0 && (
             <>
@@ -269,6 +235,43 @@ export function ImportWizard() {
               {commit.isPending ? t('relation.import.committing') : t('relation.import.commit')}
             </button>
           </div>
+
+          <details className="section" open={mappingOpen || !preview.mapping.name} onToggle={(e) => setMappingOpen(e.currentTarget.open)} data-testid="import-mapping-section">
+            <summary className="section-title">{t('relation.import.mapping')}</summary>
+            <p className="muted">{t('relation.import.mappingIntro')}</p>
+            <table className="grid" style={{ width: 'auto' }} data-testid="import-mapping">
+              <thead>
+                <tr>
+                  <th scope="col">{t('relation.import.field')}</th>
+                  <th scope="col">{t('relation.import.column')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {RELATION_FIELDS.map((field) => (
+                  <tr key={field}>
+                    <td>
+                      <label htmlFor={`map-${field}`}>{t(`relation.field.${field}`)}</label>
+                    </td>
+                    <td>
+                      <select id={`map-${field}`} value={mapping[field] ?? ''} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value || null })}>
+                        <option value="">{t('relation.import.notMapped')}</option>
+                        {preview.headers.map((h) => (
+                          <option key={h} value={h}>
+                            {h}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="button-row">
+              <button type="button" onClick={() => remap.mutate()} disabled={!mappingChanged || remap.isPending} data-testid="import-remap">
+                {t('relation.import.applyMapping')}
+              </button>
+            </div>
+          </details>
         </>
       )}
     </div>
