@@ -137,7 +137,15 @@ export async function deleteRelation(svc: Services, actor: Actor, dossierId: num
     if (refs.length) {
       throw conflict('relation.in_use', { number: row.number, name: row.name, what: refs.map((r) => r.what), references: refs });
     }
-    await deleteRelationRow(trx, dossierId, relationId);
+    try {
+      await deleteRelationRow(trx, dossierId, relationId);
+    } catch (e) {
+      // A table that refers to relations without registering a counter still keeps its rows safe.
+      if ((e as { code?: string }).code === '23503') {
+        throw conflict('relation.in_use', { number: row.number, name: row.name, what: ['relation.referrer.records'], references: [] });
+      }
+      throw e;
+    }
     await audit(trx, actor, actor.officeId, 'relation.delete', { id: relationId, number: row.number, name: row.name }, dossierId);
   });
 }

@@ -109,6 +109,7 @@ export const relationMessages = defineMessages({
     fr: 'La relation {number} ({name}) ne peut pas être supprimée : {what} y font référence. Rendez-la plutôt inactive.',
     en: 'Relation {number} ({name}) cannot be deleted: {what} refer to it. Make it inactive instead.',
   },
+  'relation.referrer.records': { nl: 'boekingen of andere stukken', fr: 'des écritures ou d’autres pièces', en: 'bookings or other records' },
   'relation.peppol_no_id': {
     nl: 'Relatie {number} ({name}) heeft geen Peppol-deelnemer-id (bv. 0208:<ondernemingsnummer>).',
     fr: 'La relation {number} ({name}) n’a pas d’identifiant de participant Peppol (p. ex. 0208:<numéro d’entreprise>).',

@@ -94,6 +94,14 @@ describe.each(engines)('relations through the API (%s)', (engine) => {
     } finally {
       unregisterRelationReference('dossier.content.relations');
     }
+    // A table that refers to relations by foreign key (as bookings do) also stops the delete, with the same advice.
+    const { sql } = await import('kysely');
+    await sql`create table test_relation_ref (dossier_id integer, relation_id integer, foreign key (dossier_id, relation_id) references relation (dossier_id, id))`.execute(env.svc.db);
+    await sql`insert into test_relation_ref values (${dossierId}, ${created.id})`.execute(env.svc.db);
+    const byForeignKey = await admin.delete(url(`/${created.id}`));
+    expect(byForeignKey.status).toBe(409);
+    expect(byForeignKey.body.message).toBe(`Relatie ${created.number} (Te verwijderen BV) kan niet verwijderd worden: boekingen of andere stukken verwijzen ernaar. Zet ze op niet-actief in de plaats.`);
+    await sql`drop table test_relation_ref`.execute(env.svc.db);
     expect((await admin.delete(url(`/${created.id}`))).status).toBe(204);
     expect((await admin.get(url(`/${created.id}`))).status).toBe(404);
   });
