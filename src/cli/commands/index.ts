@@ -3,11 +3,13 @@ import type { Command } from 'commander';
 import { register as system } from './system.ts';
 import { register as bankParse } from './bank-parse.ts';
 import { register as relations } from './relations.ts';
+import { register as ledger } from './ledger.ts';
 
 const registrars: Array<(program: Command) => void> = [
   system,
   bankParse,
   relations,
+  ledger,
 ];
 
 export function registerCommands(program: Command): void {
