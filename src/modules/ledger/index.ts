@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import { registerBookingCounter, registerDossierContent, registerDossierSetup } from '../dossiers/registry.ts';
+import { registerRelationReference } from '../relations/references.ts';
 import { setUpDossierLedger } from './setup.ts';
 import './messages.ts';
 
@@ -26,4 +27,12 @@ registerBookingCounter(async (db, dossierId, fiscalYearId) => {
     .execute();
   const n = (types: string[]) => rows.filter((r) => types.includes(r.type)).reduce((s, r) => s + r.n, 0);
   return { purchaseSales: n(['purchase', 'sales']), financialMiscellaneous: n(['financial', 'miscellaneous', 'opening']) };
+});
+
+// A relation with bookings (as the booking's relation or on any line, e.g. a statement movement) cannot be deleted.
+registerRelationReference('ledger.relation_referrer.bookings', async (db, dossierId, relationId) => {
+  const row = await sql<{ n: number }>`
+    select (select count(*) from booking where dossier_id = ${dossierId} and relation_id = ${relationId})::int
+         + (select count(*) from booking_line where dossier_id = ${dossierId} and relation_id = ${relationId})::int as n`.execute(db);
+  return row.rows[0].n;
 });

@@ -3,6 +3,7 @@ import { defineMessages } from '../../core/i18n/index.ts';
 
 defineMessages({
   'dossier.content.bookings': { nl: 'boekingen', fr: 'des écritures', en: 'bookings' },
+  'ledger.relation_referrer.bookings': { nl: 'boekingen', fr: 'des écritures', en: 'bookings' },
 
   // amounts
   'ledger.amount_invalid': {

@@ -116,6 +116,8 @@ export interface BookingTable {
   line_count: number;
   reverses_booking_id: number | null;
   origin: 'transfer' | 'import' | 'demo' | null;
+  /** VAT return grid → amount in cents (may be negative for corrections), null when the booking feeds none */
+  vat_grids: ColumnType<Record<string, number> | null, string | null, string | null>;
   created_at: CreatedAt;
   created_by: number | null;
 }
@@ -140,13 +142,6 @@ export interface BookingLineTable {
   description: string | null;
   communication: string | null;
   structured_communication: string | null;
-}
-
-export interface BookingVatTable {
-  dossier_id: number;
-  booking_id: number;
-  grid: string;
-  amount: number;
 }
 
 export interface AccountBalanceTable {
@@ -175,7 +170,6 @@ declare module '../../db/schema.ts' {
     vat_code_rate: VatCodeRateTable;
     booking: BookingTable;
     booking_line: BookingLineTable;
-    booking_vat: BookingVatTable;
     account_balance: AccountBalanceTable;
   }
 }

@@ -214,6 +214,7 @@ export async function loadBooking(db: Db, dossierId: number, id: number, lang: L
       'b.statement_opening',
       'b.statement_closing',
       'b.created_at',
+      'b.vat_grids',
     ])
     .where('b.id', '=', id)
     .executeTakeFirst();
@@ -242,7 +243,6 @@ export async function loadBooking(db: Db, dossierId: number, id: number, lang: L
     .where('l.booking_id', '=', id)
     .orderBy('l.line_no')
     .execute();
-  const grids = await db.selectFrom('booking_vat').select(['grid', 'amount']).where('dossier_id', '=', dossierId).where('booking_id', '=', id).orderBy('grid').execute();
   const neighbours = await sql<{ prev: number | null; next: number | null }>`
     select (select id from booking where dossier_id = ${dossierId} and journal_id = ${b.journal_id} and fiscal_year_id = ${b.fiscal_year_id} and number < ${b.number} order by number desc limit 1) as prev,
            (select id from booking where dossier_id = ${dossierId} and journal_id = ${b.journal_id} and fiscal_year_id = ${b.fiscal_year_id} and number > ${b.number} order by number limit 1) as next`.execute(db);
@@ -271,7 +271,7 @@ export async function loadBooking(db: Db, dossierId: number, id: number, lang: L
       communication: l.communication,
       structuredCommunication: l.structured_communication,
     })),
-    vatGrids: Object.fromEntries(grids.map((g) => [g.grid, g.amount])),
+    vatGrids: Object.fromEntries(Object.entries(b.vat_grids ?? {}).sort(([a], [c]) => a.localeCompare(c))),
     previousId: neighbours.rows[0].prev === null ? null : Number(neighbours.rows[0].prev),
     nextId: neighbours.rows[0].next === null ? null : Number(neighbours.rows[0].next),
   };

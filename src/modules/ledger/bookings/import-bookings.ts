@@ -9,7 +9,10 @@ import type { Actor } from '../../auth/actor.ts';
 import { requireLedger } from '../access.ts';
 import { actorUserId } from './post-booking.ts';
 import { PostingContext, prepareBooking, type BookingInput } from './prepare.ts';
-import { writeBookings, type PreparedBooking } from './write.ts';
+import { newLockedReferences, writeBookings, type PreparedBooking, type WrittenBooking } from './write.ts';
+
+/** Bookings checked and written per step; the next step is checked while the previous one is written. */
+const CHUNK = 5000;
 
 export interface ImportResult {
   bookings: number;
@@ -22,23 +25,43 @@ export async function importBookings(svc: Services, actor: Actor, dossierId: num
   return svc.db.transaction().execute(async (trx) => {
     const ctx = new PostingContext(trx, dossierId, actorUserId(actor), origin);
     await ctx.loadRelations(inputs.map((b) => (b as { relationId?: number }).relationId).filter((x): x is number => typeof x === 'number'));
-    const prepared: PreparedBooking[] = [];
-    for (const [i, input] of inputs.entries()) {
-      try {
-        prepared.push(await prepareBooking(ctx, input));
-      } catch (e) {
-        if (e instanceof AppError) {
-          throw new AppError(e.code, e.kind, { ...e.params, booking: i + 1 }, [
-            ...e.details.map((d) => ({ ...d, field: `bookings.${i}${d.field ? `.${d.field}` : ''}` })),
-          ]);
+    // Pipelined: while one chunk is written (the database works), the next is checked (JS works).
+    const written: WrittenBooking[] = [];
+    let lines = 0;
+    let writing: Promise<WrittenBooking[]> | null = null;
+    const locked = newLockedReferences();
+    try {
+      for (let start = 0; start < inputs.length; start += CHUNK) {
+        const prepared: PreparedBooking[] = [];
+        for (let i = start; i < Math.min(inputs.length, start + CHUNK); i++) {
+          try {
+            prepared.push(await prepareBooking(ctx, inputs[i]));
+          } catch (e) {
+            if (e instanceof AppError) {
+              throw new AppError(e.code, e.kind, { ...e.params, booking: i + 1 }, [
+                ...e.details.map((d) => ({ ...d, field: `bookings.${i}${d.field ? `.${d.field}` : ''}` })),
+              ]);
+            }
+            throw e;
+          }
         }
-        throw e;
+        lines += prepared.reduce((s, p) => s + p.lines.length, 0);
+        if (writing) written.push(...(await writing));
+        let dispatched!: () => void;
+        const sent = new Promise<void>((resolve) => (dispatched = resolve));
+        writing = writeBookings(trx, dossierId, prepared, { locked, onDispatch: dispatched });
+        // Check the next step while the database writes this one: wait until the write is sent
+        // (and a turn of the event loop, so the driver has put it on the wire), not until it is done.
+        await Promise.race([sent.then(() => new Promise((resolve) => setImmediate(resolve))), writing]);
       }
+      if (writing) written.push(...(await writing));
+    } catch (e) {
+      await writing?.catch(() => undefined);
+      throw e;
     }
-    const written = await writeBookings(trx, dossierId, prepared);
     return {
       bookings: written.length,
-      lines: prepared.reduce((s, p) => s + p.lines.length, 0),
+      lines,
       ids: written.length ? { first: written[0].id, last: written[written.length - 1].id } : null,
     };
   });

@@ -47,9 +47,18 @@ export function checkLineCount(count: number): void {
 }
 
 /** Payment terms: document date + days, or (end of month) the last day of the month that reaches. */
+const dueDates = new Map<string, string>();
+
 export function dueDateFromTerms(documentDate: string, days: number, endOfMonth: boolean): string {
-  const due = addDays(documentDate, days);
-  return endOfMonth ? lastDayOfMonth(due) : due;
+  const key = `${documentDate}|${days}|${endOfMonth}`;
+  let due = dueDates.get(key);
+  if (due === undefined) {
+    due = addDays(documentDate, days);
+    if (endOfMonth) due = lastDayOfMonth(due);
+    if (dueDates.size > 100_000) dueDates.clear();
+    dueDates.set(key, due);
+  }
+  return due;
 }
 
 /** A structured communication as people type it → its 12 digits (checked), or null when empty. */

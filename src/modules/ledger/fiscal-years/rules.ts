@@ -24,7 +24,16 @@ export function lastDayOfMonth(date: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
+/** Valid dates seen (a bulk import checks the same few hundred dates again and again). */
+const validDates = new Set<string>();
+
 export function checkDate(value: string, field: string): string {
+  if (validDates.has(value)) return value;
+  if (isIsoDate(value)) {
+    if (validDates.size > 100_000) validDates.clear();
+    validDates.add(value);
+    return value;
+  }
   if (!isIsoDate(value)) throw validation('ledger.date_invalid', { value }, [{ field, code: 'ledger.date_invalid', params: { value } }]);
   return value;
 }
