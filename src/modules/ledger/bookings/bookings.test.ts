@@ -232,6 +232,18 @@ describe.each(engines)('bookings (%s)', (engine) => {
     expect(history.body.items.map((b: { display: string }) => b.display).sort()).toEqual(['AK 2026/0001', 'AK 2026/0002', 'AK 2026/0003', 'AK 2026/0004', 'KBC 2026/0001']);
   });
 
+  it('keeps a relation with bookings from being deleted (also one only on a statement line)', async () => {
+    const res = await t.admin.delete(`${t.base}/relations/${supplier}`);
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('relation.in_use');
+    expect(res.body.message).toContain('boekingen');
+    const onlyOnLine = await addRelation(t.env, t.dossierId, { number: 'K099', name: 'Losse klant', kind: 'customer' });
+    const statement = (await t.admin.get(`${t.base}/journals/${bank}`)).body.lastBooking;
+    const closing = (await t.admin.get(`${t.base}/bookings/${statement.id}`)).body.statementClosing;
+    await t.admin.post(`${t.base}/bookings`, { type: 'financial_statement', journalId: bank, date: '2026-03-31', openingBalance: closing, closingBalance: closing + 500, lines: [{ amount: 500, relationId: onlyOnLine }] });
+    expect((await t.admin.delete(`${t.base}/relations/${onlyOnLine}`)).status).toBe(409);
+  });
+
   it('counts the lines in the dossier’s Bookings tab and blocks deleting the dossier', async () => {
     const dossier = await t.admin.get(`/api/v1/dossiers/${t.dossierId}`);
     expect(dossier.body.fiscalYears[0].purchaseSalesLines).toBeGreaterThan(10);
