@@ -16,6 +16,8 @@ import { removeBooking } from './write.ts';
 export async function deleteLastBooking(svc: Services, actor: Actor, dossierId: number, bookingId: number): Promise<{ deleted: string }> {
   await requireLedger(svc.db, actor, dossierId, 'delete_bookings');
   return svc.db.transaction().execute(async (trx) => {
+    // Waits for a reversal of this booking being posted right now, then sees it below.
+    await sql`select id from booking where dossier_id = ${dossierId} and id = ${bookingId} for update`.execute(trx);
     const booking = await loadBooking(trx, dossierId, bookingId, actor.language);
     // Lock the journal-year counter: nobody posts in this journal meanwhile.
     const counter = await sql<{ next_number: number }>`

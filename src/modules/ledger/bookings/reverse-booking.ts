@@ -2,6 +2,7 @@
  * Correcting a posted booking: a reversal (one action) books the same lines with opposite amounts in
  * the same journal — the original stays as it was. Then post the right booking (copy as new helps).
  */
+import { sql } from 'kysely';
 import { conflict } from '../../../core/errors.ts';
 import type { Services } from '../../../services.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -16,6 +17,8 @@ import { writeBookings } from './write.ts';
 export async function reverseBooking(svc: Services, actor: Actor, dossierId: number, id: number, input: { date?: string; description?: string | null } = {}): Promise<BookingView> {
   await requireLedger(svc.db, actor, dossierId, 'book');
   const newId = await svc.db.transaction().execute(async (trx) => {
+    // Keeps the original from being deleted (delete-last-booking locks it FOR UPDATE) until this commits.
+    await sql`select id from booking where dossier_id = ${dossierId} and id = ${id} for key share`.execute(trx);
     const original = await loadBooking(trx, dossierId, id, actor.language);
     if (original.origin === 'transfer') throw conflict('ledger.transfer_booking_readonly');
     if (original.reversedByBookingId) {
