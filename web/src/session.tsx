@@ -39,7 +39,9 @@ export function useSessionActions() {
   const loggedIn = useCallback(
     (session: Omit<Session, 'setupNeeded'>) => {
       setCsrfToken(session.csrfToken);
-      client.clear();
+      // Drop what the previous user saw, but keep the session query itself: clearing it would detach
+      // the components observing it, and the new user's language and theme would wait for a reload.
+      clearAllButSession(client);
       client.setQueryData(SESSION_KEY, { ...session, setupNeeded: false });
       if (session.user) rememberLanguage(session.user.language);
     },
@@ -57,11 +59,17 @@ export function useSessionActions() {
       await api.delete('/session');
     } finally {
       setCsrfToken(null);
-      client.clear();
+      clearAllButSession(client);
       client.setQueryData(SESSION_KEY, LOGGED_OUT);
     }
   }, [client]);
   return { loggedIn, updateUser, logout };
+}
+
+function clearAllButSession(client: ReturnType<typeof useQueryClient>) {
+  client.cancelQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+  client.getMutationCache().clear();
 }
 
 function rememberLanguage(lang: Language) {
