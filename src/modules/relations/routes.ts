@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { validation } from '../../core/errors.ts';
+import { requireDossier } from '../dossiers/access.ts';
 import { actorOf, dossierParam, noContent, type RouteModule } from '../../server/http.ts';
 import { checkCustomersPeppol, checkRelationPeppol } from './check-peppol.ts';
 import { exportRelations, printRelation, type ExportFile } from './export-relations.ts';
@@ -123,6 +124,8 @@ export const relationRoutes: RouteModule = (app, svc) => {
     `${base}/import`,
     { schema: { tags, summary: 'Upload a CSV or .xlsx file: returns the preview (mapping, row problems, duplicates)', params: dossierParam, consumes: ['multipart/form-data'] } },
     async (request) => {
+      // Check access before reading a stranger's upload into memory.
+      await requireDossier(svc.db, actorOf(request), request.params.dossierId, 'book');
       const upload = await readUpload(request);
       return uploadRelationImport(svc, actorOf(request), request.params.dossierId, upload, { mapping: upload.mapping, language: request.language });
     },
