@@ -54,12 +54,13 @@ const ShortcutsPage = lazy(() => import('../pages/help/ShortcutsPage.tsx'));
 const ThemePage = lazy(() => import('../pages/help/ThemePage.tsx'));
 const AboutPage = lazy(() => import('../pages/help/AboutPage.tsx'));
 const RelationsPage = lazy(() => import('../pages/relations/RelationsPage.tsx'));
+const AccountsPage = lazy(() => import('../pages/ledger/AccountsPage.tsx'));
 
 export const MENU_ENTRIES: MenuEntry[] = [
   // Management
   { menu: 'management', id: 'dossiers', path: 'management/dossiers', labelKey: 'menu.dossiers', element: DossiersPage, scope: 'office' },
   { menu: 'management', id: 'users', path: 'management/users', labelKey: 'menu.users', element: UsersPage, adminOnly: true, scope: 'office' },
-  { menu: 'management', id: 'accounts', path: 'management/accounts', labelKey: 'menu.accounts', right: 'view', separator: true },
+  { menu: 'management', id: 'accounts', path: 'management/accounts', labelKey: 'menu.accounts', element: AccountsPage, right: 'view', separator: true },
   { menu: 'management', id: 'fixed-accounts', path: 'management/fixed-accounts', labelKey: 'menu.fixedAccounts', right: 'accounts' },
   { menu: 'management', id: 'fiscal-years', path: 'management/fiscal-years', labelKey: 'menu.fiscalYears', right: 'fiscal_years' },
   { menu: 'management', id: 'journals', path: 'management/journals', labelKey: 'menu.journals', right: 'accounts' },
