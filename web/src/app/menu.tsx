@@ -57,6 +57,7 @@ const RelationsPage = lazy(() => import('../pages/relations/RelationsPage.tsx'))
 const AccountsPage = lazy(() => import('../pages/ledger/AccountsPage.tsx'));
 const FixedAccountsPage = lazy(() => import('../pages/ledger/FixedAccountsPage.tsx'));
 const VatCodesPage = lazy(() => import('../pages/ledger/VatCodesPage.tsx'));
+const FiscalYearsPage = lazy(() => import('../pages/ledger/FiscalYearsPage.tsx'));
 
 export const MENU_ENTRIES: MenuEntry[] = [
   // Management
@@ -64,7 +65,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { menu: 'management', id: 'users', path: 'management/users', labelKey: 'menu.users', element: UsersPage, adminOnly: true, scope: 'office' },
   { menu: 'management', id: 'accounts', path: 'management/accounts', labelKey: 'menu.accounts', element: AccountsPage, right: 'view', separator: true },
   { menu: 'management', id: 'fixed-accounts', path: 'management/fixed-accounts', labelKey: 'menu.fixedAccounts', element: FixedAccountsPage, right: 'accounts' },
-  { menu: 'management', id: 'fiscal-years', path: 'management/fiscal-years', labelKey: 'menu.fiscalYears', right: 'fiscal_years' },
+  { menu: 'management', id: 'fiscal-years', path: 'management/fiscal-years', labelKey: 'menu.fiscalYears', element: FiscalYearsPage, right: 'fiscal_years' },
   { menu: 'management', id: 'journals', path: 'management/journals', labelKey: 'menu.journals', right: 'accounts' },
   { menu: 'management', id: 'vat-codes', path: 'management/vat-codes', labelKey: 'menu.vatCodes', element: VatCodesPage, right: 'accounts' },
   { menu: 'management', id: 'relations', path: 'management/relations', labelKey: 'menu.relations', element: RelationsPage, right: 'view' },
