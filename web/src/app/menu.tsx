@@ -58,6 +58,7 @@ const AccountsPage = lazy(() => import('../pages/ledger/AccountsPage.tsx'));
 const FixedAccountsPage = lazy(() => import('../pages/ledger/FixedAccountsPage.tsx'));
 const VatCodesPage = lazy(() => import('../pages/ledger/VatCodesPage.tsx'));
 const FiscalYearsPage = lazy(() => import('../pages/ledger/FiscalYearsPage.tsx'));
+const JournalsPage = lazy(() => import('../pages/ledger/JournalsPage.tsx'));
 
 export const MENU_ENTRIES: MenuEntry[] = [
   // Management
@@ -66,7 +67,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { menu: 'management', id: 'accounts', path: 'management/accounts', labelKey: 'menu.accounts', element: AccountsPage, right: 'view', separator: true },
   { menu: 'management', id: 'fixed-accounts', path: 'management/fixed-accounts', labelKey: 'menu.fixedAccounts', element: FixedAccountsPage, right: 'accounts' },
   { menu: 'management', id: 'fiscal-years', path: 'management/fiscal-years', labelKey: 'menu.fiscalYears', element: FiscalYearsPage, right: 'fiscal_years' },
-  { menu: 'management', id: 'journals', path: 'management/journals', labelKey: 'menu.journals', right: 'accounts' },
+  { menu: 'management', id: 'journals', path: 'management/journals', labelKey: 'menu.journals', element: JournalsPage, right: 'accounts' },
   { menu: 'management', id: 'vat-codes', path: 'management/vat-codes', labelKey: 'menu.vatCodes', element: VatCodesPage, right: 'accounts' },
   { menu: 'management', id: 'relations', path: 'management/relations', labelKey: 'menu.relations', element: RelationsPage, right: 'view' },
   { menu: 'management', id: 'assets', path: 'management/assets', labelKey: 'menu.assets', right: 'book' },
