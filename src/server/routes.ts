@@ -5,6 +5,7 @@ import { dossierRoutes } from '../modules/dossiers/routes.ts';
 import { mailRoutes } from '../modules/mail/routes.ts';
 import { relationRoutes } from '../modules/relations/routes.ts';
 import { ledgerRoutes } from '../modules/ledger/routes.ts';
+import { matchingRoutes } from '../modules/matching/routes.ts';
 
 /** Every capability's routes, mounted under /api/v1. One line per module. */
 export const routeModules: RouteModule[] = [
@@ -14,4 +15,5 @@ export const routeModules: RouteModule[] = [
   mailRoutes,
   relationRoutes,
   ledgerRoutes,
+  matchingRoutes,
 ];

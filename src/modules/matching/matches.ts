@@ -1,0 +1,289 @@
+/**
+ * Matching use cases: manual selection, equal amounts (F10), relations that net to zero (F8),
+ * cancel (F9), the matches of a relation, and an invoice's payment status. Every write is one
+ * transaction under a per-dossier lock, so two matchings never apply the same open amount twice.
+ */
+import { sql } from 'kysely';
+import { notFound, validation } from '../../core/errors.ts';
+import { translate } from '../../core/i18n/index.ts';
+import type { Db } from '../../db/index.ts';
+import type { Services } from '../../services.ts';
+import type { Actor } from '../auth/actor.ts';
+import { requireDossier } from '../dossiers/access.ts';
+import { actorUserId } from '../ledger/bookings/post-booking.ts';
+import { audit } from '../users/manage-users.ts';
+import { findLines, loadOpenItems, type OpenItem } from './open-items.ts';
+import { allocate } from './rules.ts';
+import type { MatchMethod } from './schema.ts';
+import './messages.ts';
+
+export interface LineRef {
+  bookingId: number;
+  lineNo: number;
+}
+
+export interface NewMatch {
+  kind: 'manual' | 'auto';
+  method: MatchMethod;
+  account: string;
+  relationId: number | null;
+  lines: Array<{ bookingId: number; lineNo: number; amount: number }>;
+}
+
+/** Serialises matching within a dossier (both engines). */
+export async function lockMatching(trx: Db, dossierId: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(2002, ${dossierId})`.execute(trx);
+}
+
+/** Writes matches (applied amounts already computed) in a few statements; returns their ids. */
+export async function writeMatches(trx: Db, dossierId: number, matches: NewMatch[], createdBy: number | null): Promise<number[]> {
+  if (!matches.length) return [];
+  const ids = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('match', 'id')) as id from generate_series(1, ${matches.length})`.execute(trx)).rows.map((r) => Number(r.id));
+  await sql`
+    insert into match (dossier_id, id, kind, method, account, relation_id, created_by)
+    select ${dossierId}, u.id, u.kind, u.method, u.account, u.relation_id, ${createdBy}::integer
+    from unnest(${ids}::bigint[], ${matches.map((m) => m.kind)}::text[], ${matches.map((m) => m.method)}::text[],
+      ${matches.map((m) => m.account)}::text[], ${matches.map((m) => m.relationId)}::integer[]) as u(id, kind, method, account, relation_id)`.execute(trx);
+  const mid: number[] = [];
+  const bid: number[] = [];
+  const lno: number[] = [];
+  const amt: number[] = [];
+  matches.forEach((m, i) => {
+    for (const l of m.lines) {
+      if (l.amount === 0) continue;
+      mid.push(ids[i]);
+      bid.push(l.bookingId);
+      lno.push(l.lineNo);
+      amt.push(l.amount);
+    }
+  });
+  for (let i = 0; i < mid.length; i += 20000) {
+    await sql`
+      insert into match_line (dossier_id, match_id, booking_id, line_no, amount)
+      select ${dossierId}, u.m, u.b, u.l, u.a from unnest(${mid.slice(i, i + 20000)}::bigint[], ${bid.slice(i, i + 20000)}::bigint[],
+        ${lno.slice(i, i + 20000)}::smallint[], ${amt.slice(i, i + 20000)}::bigint[]) as u(m, b, l, a)`.execute(trx);
+  }
+  return ids;
+}
+
+/** A match over items of one relation and account: every open amount, or as far as the two sides allow. */
+export function matchOf(items: OpenItem[], kind: NewMatch['kind'], method: MatchMethod): NewMatch & { full: boolean } {
+  const { applied, full } = allocate(items);
+  return {
+    kind,
+    method,
+    account: items[0].account,
+    relationId: items[0].relationId,
+    full,
+    lines: items.map((i, k) => ({ bookingId: i.bookingId, lineNo: i.lineNo, amount: applied[k] })),
+  };
+}
+
+export interface MatchLineView {
+  bookingId: number;
+  lineNo: number;
+  document: string;
+  date: string;
+  dueDate: string | null;
+  amount: number;
+  applied: number;
+  open: number;
+  communication: string | null;
+  reference: string | null;
+}
+export interface MatchView {
+  id: number;
+  kind: 'manual' | 'auto';
+  method: MatchMethod;
+  account: string;
+  relationId: number | null;
+  createdAt: string;
+  /** every line of the match is closed by it */
+  full: boolean;
+  lines: MatchLineView[];
+}
+
+async function matchViews(db: Db, dossierId: number, ids: number[] | null, filter: { relationId?: number; account?: string } = {}): Promise<MatchView[]> {
+  const { rows } = await sql<{
+    id: number; kind: 'manual' | 'auto'; method: MatchMethod; account: string; relation_id: number | null; created_at: Date;
+    booking_id: number; line_no: number; document: string; date: string; due_date: string | null; amount: number; applied: number; open: number;
+    communication: string | null; reference: string | null;
+  }>`
+    select m.id, m.kind, m.method, m.account, m.relation_id, m.created_at, ml.booking_id, ml.line_no,
+      j.code || ' ' || extract(year from fy.start_date)::int || '/' || lpad(b.number::text, 4, '0') as document,
+      l.date, l.due_date, l.amount, ml.amount as applied,
+      (l.amount - (select coalesce(sum(x.amount), 0) from match_line x where x.dossier_id = l.dossier_id and x.booking_id = l.booking_id and x.line_no = l.line_no))::bigint as open,
+      l.communication, b.reference
+    from match m
+    join match_line ml on ml.dossier_id = m.dossier_id and ml.match_id = m.id
+    join booking_line l on l.dossier_id = ml.dossier_id and l.booking_id = ml.booking_id and l.line_no = ml.line_no
+    join booking b on b.dossier_id = l.dossier_id and b.id = l.booking_id
+    join journal j on j.dossier_id = b.dossier_id and j.id = b.journal_id
+    join fiscal_year fy on fy.dossier_id = b.dossier_id and fy.id = b.fiscal_year_id
+    where m.dossier_id = ${dossierId}
+      ${ids ? sql`and m.id = any(${ids}::bigint[])` : sql``}
+      ${filter.relationId != null ? sql`and m.relation_id = ${filter.relationId}` : sql``}
+      ${filter.account ? sql`and m.account = ${filter.account}` : sql``}
+    order by m.id desc, l.amount desc, ml.booking_id, ml.line_no`.execute(db);
+  const out = new Map<number, MatchView>();
+  for (const r of rows) {
+    const id = Number(r.id);
+    let v = out.get(id);
+    if (!v) {
+      v = { id, kind: r.kind, method: r.method, account: r.account, relationId: r.relation_id, createdAt: new Date(r.created_at).toISOString(), full: true, lines: [] };
+      out.set(id, v);
+    }
+    const line = {
+      bookingId: Number(r.booking_id), lineNo: r.line_no, document: r.document, date: r.date, dueDate: r.due_date,
+      amount: Number(r.amount), applied: Number(r.applied), open: Number(r.open), communication: r.communication, reference: r.reference,
+    };
+    if (line.applied !== line.amount) v.full = false;
+    v.lines.push(line);
+  }
+  return [...out.values()];
+}
+
+function checkSelection(items: OpenItem[], found: Awaited<ReturnType<typeof findLines>>, refs: LineRef[], lang: Actor['language']) {
+  if (refs.length < 2) throw validation('matching.lines_required', {}, [{ field: 'lines', code: 'matching.lines_required' }]);
+  const seen = new Set<string>();
+  refs.forEach((ref, i) => {
+    const key = `${ref.bookingId}/${ref.lineNo}`;
+    const field = `lines.${i}`;
+    if (seen.has(key)) throw validation('matching.line_duplicate', { ...ref }, [{ field, code: 'matching.line_duplicate', params: { ...ref } }]);
+    seen.add(key);
+    const f = found.find((x) => x.bookingId === ref.bookingId && x.lineNo === ref.lineNo);
+    if (!f) throw validation('matching.line_not_found', { ...ref }, [{ field, code: 'matching.line_not_found', params: { ...ref } }]);
+    if (!f.reconcilable) throw validation('matching.account_not_reconcilable', { ...ref, account: f.account }, [{ field, code: 'matching.account_not_reconcilable', params: { ...ref, account: f.account } }]);
+    if (!items.some((x) => x.bookingId === ref.bookingId && x.lineNo === ref.lineNo))
+      throw validation('matching.line_already_matched', { ...ref }, [{ field, code: 'matching.line_already_matched', params: { ...ref } }]);
+  });
+  const first = items[0];
+  const label = (i: OpenItem) => (i.relationId == null ? translate('matching.no_relation', lang) : `${i.relationNumber} ${i.relationName}`);
+  for (const item of items) {
+    const i = refs.findIndex((r) => r.bookingId === item.bookingId && r.lineNo === item.lineNo);
+    if (item.account !== first.account) {
+      const params = { first: first.account, other: item.account };
+      throw validation('matching.accounts_differ', params, [{ field: `lines.${i}`, code: 'matching.accounts_differ', params }]);
+    }
+    if (item.relationId !== first.relationId) {
+      const params = { first: label(first), other: label(item) };
+      throw validation('matching.relations_differ', params, [{ field: `lines.${i}`, code: 'matching.relations_differ', params }]);
+    }
+  }
+  if (!items.some((i) => i.open > 0) || !items.some((i) => i.open < 0)) throw validation('matching.one_side_only', {}, [{ field: 'lines', code: 'matching.one_side_only' }]);
+}
+
+/** Manual matching of selected lines (same dossier, relation and account); partial when they do not net to zero. */
+export async function matchLines(svc: Services, actor: Actor, dossierId: number, input: { lines: LineRef[] }): Promise<MatchView> {
+  await requireDossier(svc.db, actor, dossierId, 'book');
+  return svc.db.transaction().execute(async (trx) => {
+    await lockMatching(trx, dossierId);
+    const refs = input.lines;
+    const items = refs.length ? await loadOpenItems(trx, dossierId, { lines: refs }) : [];
+    const found = refs.length ? await findLines(trx, dossierId, refs) : [];
+    checkSelection(items, found, refs, actor.language);
+    // the order of the selection decides which line of the larger side stays (partly) open: oldest first
+    const match = matchOf(items, 'manual', 'selection');
+    const [id] = await writeMatches(trx, dossierId, [match], actorUserId(actor));
+    await audit(trx, actor, actor.officeId, 'matching.match', { id, lines: match.lines, full: match.full }, dossierId);
+    return (await matchViews(trx, dossierId, [id]))[0];
+  });
+}
+
+const groupKey = (i: OpenItem) => `${i.account}|${i.relationId ?? ''}`;
+function groups(items: OpenItem[]): OpenItem[][] {
+  const map = new Map<string, OpenItem[]>();
+  for (const i of items) {
+    const k = groupKey(i);
+    const g = map.get(k);
+    if (g) g.push(i);
+    else map.set(k, [i]);
+  }
+  return [...map.values()];
+}
+
+/** F10: matches a debit and a credit line of the same relation and account with the same open amount (oldest first). */
+export async function matchEqualAmounts(svc: Services, actor: Actor, dossierId: number, filter: { relationId?: number; account?: string } = {}) {
+  await requireDossier(svc.db, actor, dossierId, 'book');
+  return svc.db.transaction().execute(async (trx) => {
+    await lockMatching(trx, dossierId);
+    const items = (await loadOpenItems(trx, dossierId, filter)).filter((i) => i.relationId != null || filter.account);
+    const matches: NewMatch[] = [];
+    for (const g of groups(items)) {
+      const credits = new Map<number, OpenItem[]>();
+      for (const c of g.filter((i) => i.open < 0)) {
+        const list = credits.get(-c.open);
+        if (list) list.push(c);
+        else credits.set(-c.open, [c]);
+      }
+      for (const d of g.filter((i) => i.open > 0)) {
+        const c = credits.get(d.open)?.shift();
+        if (c) matches.push(matchOf([d, c], 'manual', 'equal_amounts'));
+      }
+    }
+    const ids = await writeMatches(trx, dossierId, matches, actorUserId(actor));
+    if (ids.length) await audit(trx, actor, actor.officeId, 'matching.equal_amounts', { matches: ids.length, ...filter }, dossierId);
+    return { matched: ids.length, matchIds: ids };
+  });
+}
+
+/** F8: every relation whose open items on an account net to zero gets them matched in one match. */
+export async function matchNetZero(svc: Services, actor: Actor, dossierId: number, filter: { relationId?: number; account?: string } = {}) {
+  await requireDossier(svc.db, actor, dossierId, 'book');
+  return svc.db.transaction().execute(async (trx) => {
+    await lockMatching(trx, dossierId);
+    const items = (await loadOpenItems(trx, dossierId, filter)).filter((i) => i.relationId != null);
+    const matches = groups(items)
+      .filter((g) => g.length >= 2 && g.reduce((s, i) => s + i.open, 0) === 0)
+      .map((g) => matchOf(g, 'auto', 'net_zero'));
+    const ids = await writeMatches(trx, dossierId, matches, actorUserId(actor));
+    if (ids.length) await audit(trx, actor, actor.officeId, 'matching.net_zero', { matches: ids.length, ...filter }, dossierId);
+    return { matched: ids.length, matchIds: ids };
+  });
+}
+
+/** F9: cancels a match; its lines are open again for exactly the amounts it applied. */
+export async function cancelMatch(svc: Services, actor: Actor, dossierId: number, matchId: number) {
+  await requireDossier(svc.db, actor, dossierId, 'book');
+  return svc.db.transaction().execute(async (trx) => {
+    await lockMatching(trx, dossierId);
+    const [view] = await matchViews(trx, dossierId, [matchId]);
+    if (!view) throw notFound('matching.match_not_found', { id: matchId });
+    await trx.deleteFrom('match').where('dossier_id', '=', dossierId).where('id', '=', matchId).execute();
+    await audit(trx, actor, actor.officeId, 'matching.cancel', { id: matchId, lines: view.lines.map((l) => ({ bookingId: l.bookingId, lineNo: l.lineNo, amount: l.applied })) }, dossierId);
+    return { cancelled: matchId, lines: view.lines.map((l) => ({ bookingId: l.bookingId, lineNo: l.lineNo, open: l.open + l.applied })) };
+  });
+}
+
+export async function getMatch(svc: Services, actor: Actor, dossierId: number, matchId: number): Promise<MatchView> {
+  await requireDossier(svc.db, actor, dossierId, 'view');
+  const [view] = await matchViews(svc.db, dossierId, [matchId]);
+  if (!view) throw notFound('matching.match_not_found', { id: matchId });
+  return view;
+}
+
+export async function listMatches(svc: Services, actor: Actor, dossierId: number, filter: { relationId?: number; account?: string } = {}) {
+  await requireDossier(svc.db, actor, dossierId, 'view');
+  return { items: await matchViews(svc.db, dossierId, null, filter) };
+}
+
+export async function listOpenItems(svc: Services, actor: Actor, dossierId: number, filter: { relationId?: number; account?: string; includeMatched?: boolean } = {}) {
+  await requireDossier(svc.db, actor, dossierId, 'view');
+  const items = await loadOpenItems(svc.db, dossierId, filter);
+  return { items, totals: { amount: items.reduce((s, i) => s + i.amount, 0), open: items.reduce((s, i) => s + i.open, 0) } };
+}
+
+export type PaymentStatus = 'open' | 'partly_paid' | 'paid';
+
+/** An invoice's payment status from its matches: its lines on reconcilable accounts, open vs amount. */
+export async function paymentStatus(svc: Services, actor: Actor, dossierId: number, bookingId: number) {
+  await requireDossier(svc.db, actor, dossierId, 'view');
+  const booking = await svc.db.selectFrom('booking').select(['id']).where('dossier_id', '=', dossierId).where('id', '=', bookingId).executeTakeFirst();
+  if (!booking) throw notFound('matching.booking_not_found', { id: bookingId });
+  const lines = await loadOpenItems(svc.db, dossierId, { includeMatched: true, bookingId });
+  const amount = lines.reduce((s, l) => s + l.amount, 0);
+  const open = lines.reduce((s, l) => s + l.open, 0);
+  const { rows } = await sql<{ match_id: number }>`select distinct match_id from match_line where dossier_id = ${dossierId} and booking_id = ${bookingId} order by match_id`.execute(svc.db);
+  const status: PaymentStatus | null = lines.length === 0 ? null : open === 0 ? 'paid' : open === amount ? 'open' : 'partly_paid';
+  return { bookingId, status, amount, open, matchIds: rows.map((r) => Number(r.match_id)) };
+}
