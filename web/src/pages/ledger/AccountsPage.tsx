@@ -5,7 +5,7 @@
  * Delete — refused by the server for an account with bookings), and (de)activation.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { api, isApiError } from '../../api.ts';
 import { Loading } from '../../app/AppShell.tsx';
@@ -201,13 +201,16 @@ function AccountDetail({ isNew = false }: { isNew?: boolean }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'new'>(isNew ? 'new' : 'view');
   const [form, setForm] = useState<AccountForm>(() => formOf(null));
   const [saved, setSaved] = useState(false);
+  // After creating, the page moves to the new account's address: keep "Saved" on screen.
+  const justCreated = useRef(false);
   const base = ledgerPath(dossierId, 'accounts');
 
   const account = useQuery({ queryKey: ['account', dossierId, number], queryFn: () => api.get<Account>(`${base}/${number}`), enabled: number !== null });
 
   useEffect(() => {
     setMode(isNew ? 'new' : 'view');
-    setSaved(false);
+    if (!justCreated.current) setSaved(false);
+    justCreated.current = false;
     if (isNew) setForm(formOf(null));
   }, [isNew, number]);
   useEffect(() => {
@@ -228,7 +231,10 @@ function AccountDetail({ isNew = false }: { isNew?: boolean }) {
       client.setQueryData(['account', dossierId, result.number], result);
       invalidateList();
       setSaved(true);
-      if (mode === 'new') navigate(shellPath(`management/accounts/${result.number}`), { replace: true });
+      if (mode === 'new') {
+        justCreated.current = true;
+        navigate(shellPath(`management/accounts/${result.number}`), { replace: true });
+      }
       else setMode('view');
     },
   });

@@ -5,7 +5,7 @@
  * (financial) journal, and the opening balance of a bank journal against 588888.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, isApiError, type ListQuery, type Page } from '../../api.ts';
 import { Loading } from '../../app/AppShell.tsx';
@@ -168,6 +168,8 @@ function JournalView({ isNew = false }: { isNew?: boolean }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'new'>(isNew ? 'new' : 'view');
   const [form, setForm] = useState<JournalForm>(() => formOf(null, newType));
   const [message, setMessage] = useState<string | null>(null);
+  // After creating, the page moves to the new journal's address: keep "Saved" on screen.
+  const justCreated = useRef(false);
   const [opening, setOpening] = useState({ date: '', amount: '' });
   const base = ledgerPath(dossierId, 'journals');
   const listKey = `journals-${dossierId}`;
@@ -175,7 +177,8 @@ function JournalView({ isNew = false }: { isNew?: boolean }) {
   const journal = useQuery({ queryKey: ['journal', dossierId, id], queryFn: () => api.get<JournalDetail>(`${base}/${id}`), enabled: id !== null && Number.isFinite(id) });
   useEffect(() => {
     setMode(isNew ? 'new' : 'view');
-    setMessage(null);
+    if (!justCreated.current) setMessage(null);
+    justCreated.current = false;
     if (isNew) setForm(formOf(null, newType));
   }, [isNew, id, newType]);
   useEffect(() => {
@@ -196,7 +199,10 @@ function JournalView({ isNew = false }: { isNew?: boolean }) {
     onSuccess: (result) => {
       invalidate();
       setMessage(t('common.saved'));
-      if (mode === 'new') navigate(shellPath(`management/journals/${result.id}`), { replace: true });
+      if (mode === 'new') {
+        justCreated.current = true;
+        navigate(shellPath(`management/journals/${result.id}`), { replace: true });
+      }
       else setMode('view');
     },
   });

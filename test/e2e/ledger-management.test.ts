@@ -1,0 +1,81 @@
+/**
+ * Ledger management screens in Chromium: a financial journal refused with a bad IBAN (the server's
+ * message under the field, nothing saved) and saved with a good one; and Management → Fiscal years:
+ * a transfer refused while there is no next year, then the next year created and the year transferred
+ * after the confirmation, with its result on screen.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggedIn, seedOffice } from '../helpers.ts';
+import { loginAs, startE2E, tx, type E2E } from './harness.ts';
+
+describe('ledger management screens (Chromium)', () => {
+  let e2e: E2E;
+  let dossierId: number;
+  beforeAll(async () => {
+    e2e = await startE2E();
+    await seedOffice(e2e.env.svc);
+    const admin = await loggedIn(e2e.env.app);
+    const res = await admin.post('/api/v1/dossiers', { name: 'Bakkerij Janssens BV', fiscalYearStart: '2026-01-01' });
+    expect(res.status).toBe(201);
+    dossierId = res.body.id;
+    await loginAs(e2e, 'admin', 'admin-pass-1');
+  });
+  afterAll(() => e2e?.close());
+
+  const journals = () => e2e.env.svc.db.selectFrom('journal').select(['code', 'iban', 'bic', 'type']).where('dossier_id', '=', dossierId).where('code', '=', 'KBC').execute();
+
+  it('refuses a financial journal with a bad IBAN, showing why, and saves it with a good one', async () => {
+    const { page } = e2e;
+    await page.goto(`${e2e.baseUrl}/d/${dossierId}/management/journals`);
+    await page.getByTestId('journal-new-financial').click();
+    await page.getByRole('heading', { name: tx('nl', 'ledger.journal.newFinancial') }).waitFor();
+    await page.locator('#journal-code').fill('KBC');
+    await page.locator('#journal-name').fill('KBC zichtrekening');
+    await page.locator('#journal-iban').fill('BE68 5390 0754 7035');
+    await page.locator('#journal-bic').fill('KREDBEBB');
+    await page.keyboard.press('Control+s');
+
+    const banner = page.getByTestId('error-message');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('BE68 5390 0754 7035');
+    expect(await page.locator('#journal-iban').getAttribute('aria-invalid')).toBe('true');
+    expect(page.url()).toMatch(/\/management\/journals\/new/);
+    expect(await journals()).toEqual([]);
+
+    await page.locator('#journal-iban').fill('BE68 5390 0754 7034');
+    await page.getByRole('button', { name: tx('nl', 'common.save'), exact: true }).click();
+    await page.waitForURL(/\/management\/journals\/\d+$/);
+    await page.getByRole('heading', { name: 'KBC KBC zichtrekening' }).waitFor();
+    expect(await page.getByTestId('success-message').textContent()).toBe(tx('nl', 'common.saved'));
+    expect(await journals()).toEqual([{ code: 'KBC', iban: 'BE68539007547034', bic: 'KREDBEBB', type: 'financial' }]);
+  });
+
+  it('transfers a fiscal year after the confirmation, once there is a next year', async () => {
+    const { page } = e2e;
+    await page.goto(`${e2e.baseUrl}/d/${dossierId}/management/fiscal-years`);
+    await page.getByTestId('fiscal-year-detail').waitFor();
+
+    // Without a next year the server refuses, and says what to do.
+    await page.getByTestId('fy-transfer').click();
+    await page.getByRole('button', { name: tx('nl', 'ledger.fy.transfer'), exact: true }).last().click();
+    const banner = page.getByTestId('error-message');
+    await banner.waitFor();
+    expect(await banner.textContent()).toBe('Maak eerst het volgende boekjaar aan om naar over te boeken.');
+
+    await page.getByTestId('fy-create-next').click();
+    await expect.poll(() => page.locator('[data-testid=fiscal-years] tbody tr').count()).toBe(2);
+
+    // Back to 2026 (the first row), and transfer it.
+    await page.locator('[data-testid=fiscal-years] tbody tr').first().click();
+    await page.getByTestId('fy-transfer').click();
+    await page.getByRole('button', { name: tx('nl', 'ledger.fy.transfer'), exact: true }).last().click();
+    const result = page.getByTestId('fy-transfer-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Boekjaar overgeboekt.');
+
+    const years = await e2e.env.svc.db.selectFrom('fiscal_year').select(['start_date', 'transferred_at']).where('dossier_id', '=', dossierId).orderBy('start_date').execute();
+    expect(years.map((y) => y.start_date)).toEqual(['2026-01-01', '2027-01-01']);
+    expect(years[0].transferred_at).not.toBeNull();
+    expect(years[1].transferred_at).toBeNull();
+  });
+});
