@@ -54,6 +54,14 @@ const ShortcutsPage = lazy(() => import('../pages/help/ShortcutsPage.tsx'));
 const ThemePage = lazy(() => import('../pages/help/ThemePage.tsx'));
 const AboutPage = lazy(() => import('../pages/help/AboutPage.tsx'));
 const RelationsPage = lazy(() => import('../pages/relations/RelationsPage.tsx'));
+const PurchasesPage = lazy(() => import('../pages/accounting/BookingPage.tsx').then((m) => ({ default: m.PurchasesPage })));
+const SalesPage = lazy(() => import('../pages/accounting/BookingPage.tsx').then((m) => ({ default: m.SalesPage })));
+const FinancialPage = lazy(() => import('../pages/accounting/BookingPage.tsx').then((m) => ({ default: m.FinancialPage })));
+const MiscellaneousPage = lazy(() => import('../pages/accounting/BookingPage.tsx').then((m) => ({ default: m.MiscellaneousPage })));
+const TrialBalancePage = lazy(() => import('../pages/reports/ReportsPage.tsx').then((m) => ({ default: m.TrialBalancePage })));
+const GeneralLedgerPage = lazy(() => import('../pages/reports/ReportsPage.tsx').then((m) => ({ default: m.GeneralLedgerPage })));
+const JournalReportPage = lazy(() => import('../pages/reports/ReportsPage.tsx').then((m) => ({ default: m.JournalReportPage })));
+const RelationBalancesPage = lazy(() => import('../pages/reports/ReportsPage.tsx').then((m) => ({ default: m.RelationBalancesPage })));
 const AccountsPage = lazy(() => import('../pages/ledger/AccountsPage.tsx'));
 const FixedAccountsPage = lazy(() => import('../pages/ledger/FixedAccountsPage.tsx'));
 const VatCodesPage = lazy(() => import('../pages/ledger/VatCodesPage.tsx'));
@@ -77,10 +85,10 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { menu: 'management', id: 'outbox', path: 'management/outbox', labelKey: 'menu.outbox', element: OutboxPage, adminOnly: true, scope: 'office' },
 
   // Accounting
-  { menu: 'accounting', id: 'purchases', path: 'accounting/purchases', labelKey: 'menu.purchases', right: 'book' },
-  { menu: 'accounting', id: 'sales', path: 'accounting/sales', labelKey: 'menu.sales', right: 'book' },
-  { menu: 'accounting', id: 'financial', path: 'accounting/financial', labelKey: 'menu.financial', right: 'book' },
-  { menu: 'accounting', id: 'miscellaneous', path: 'accounting/miscellaneous', labelKey: 'menu.miscellaneous', right: 'book' },
+  { menu: 'accounting', id: 'purchases', path: 'accounting/purchases', labelKey: 'menu.purchases', element: PurchasesPage, right: 'book' },
+  { menu: 'accounting', id: 'sales', path: 'accounting/sales', labelKey: 'menu.sales', element: SalesPage, right: 'book' },
+  { menu: 'accounting', id: 'financial', path: 'accounting/financial', labelKey: 'menu.financial', element: FinancialPage, right: 'book' },
+  { menu: 'accounting', id: 'miscellaneous', path: 'accounting/miscellaneous', labelKey: 'menu.miscellaneous', element: MiscellaneousPage, right: 'book' },
   { menu: 'accounting', id: 'matching', path: 'accounting/matching', labelKey: 'menu.matching', right: 'book', separator: true },
   { menu: 'accounting', id: 'vat-return', path: 'accounting/vat-return', labelKey: 'menu.vatReturn', right: 'book', separator: true },
   { menu: 'accounting', id: 'close-year', path: 'accounting/close-year', labelKey: 'menu.closeYear', right: 'fiscal_years' },
@@ -97,10 +105,10 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { menu: 'invoicing', id: 'peppol', path: 'invoicing/peppol', labelKey: 'menu.peppol', right: 'view', separator: true },
 
   // Reports
-  { menu: 'reports', id: 'trial-balance', path: 'reports/trial-balance', labelKey: 'menu.trialBalance', right: 'view' },
-  { menu: 'reports', id: 'ledger', path: 'reports/ledger', labelKey: 'menu.generalLedger', right: 'view' },
-  { menu: 'reports', id: 'journal-report', path: 'reports/journals', labelKey: 'menu.journalReport', right: 'view' },
-  { menu: 'reports', id: 'open-items', path: 'reports/open-items', labelKey: 'menu.openItems', right: 'view' },
+  { menu: 'reports', id: 'trial-balance', path: 'reports/trial-balance', labelKey: 'menu.trialBalance', element: TrialBalancePage, right: 'view' },
+  { menu: 'reports', id: 'ledger', path: 'reports/ledger', labelKey: 'menu.generalLedger', element: GeneralLedgerPage, right: 'view' },
+  { menu: 'reports', id: 'journal-report', path: 'reports/journals', labelKey: 'menu.journalReport', element: JournalReportPage, right: 'view' },
+  { menu: 'reports', id: 'open-items', path: 'reports/open-items', labelKey: 'menu.openItems', element: RelationBalancesPage, right: 'view' },
   { menu: 'reports', id: 'annual-accounts', path: 'reports/annual-accounts', labelKey: 'menu.annualAccounts', right: 'view', separator: true },
   { menu: 'reports', id: 'export', path: 'reports/export', labelKey: 'menu.export', right: 'export' },
 
