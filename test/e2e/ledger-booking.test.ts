@@ -1,0 +1,101 @@
+/**
+ * General ledger in Chromium: a purchase invoice entered with the keyboard (relation search with F2,
+ * due date from the supplier's payment terms, amount incl. VAT split with F5) and posted with F12;
+ * the number it gets and the trial balance afterwards; then the trial balance saved as CSV (Ctrl+S)
+ * from the server's export, the downloaded file checked.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDossier } from '../../src/modules/dossiers/manage-dossiers.ts';
+import { addRelation } from '../../src/modules/ledger/test-support.ts';
+import { trialBalance } from '../../src/modules/ledger/reports/trial-balance.ts';
+import { cliActor } from '../../src/modules/users/offices.ts';
+import { seedOffice } from '../helpers.ts';
+import { loginAs, startE2E, tx, type E2E } from './harness.ts';
+
+describe('purchase invoice posted with F12 and the trial balance exported (Chromium)', () => {
+  let e2e: E2E;
+  let dossierId: number;
+  let officeId: number;
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    const { svc } = e2e.env;
+    officeId = (await seedOffice(svc)).officeId;
+    dossierId = (await createDossier(svc, cliActor(officeId), { name: 'Bakkerij Janssens BV', fiscalYearStart: '2026-01-01' })).id;
+    await addRelation(e2e.env, dossierId, { number: 'L001', name: 'Brouwerij Het Anker', kind: 'supplier', paymentDays: 30 });
+    await addRelation(e2e.env, dossierId, { number: 'L002', name: 'Molens Ankerdijk', kind: 'supplier', paymentDays: 60 });
+  });
+  afterAll(() => e2e?.close());
+
+  it('books a purchase invoice with the keyboard and F12, shows its number, and the trial balance follows', async () => {
+    const { page, baseUrl } = e2e;
+    await loginAs(e2e, 'admin', 'admin-pass-1');
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/purchases`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.purchases') }).waitFor();
+
+    await page.getByLabel(tx('nl', 'bk.date'), { exact: true }).fill('2026-03-10');
+    await page.getByLabel(tx('nl', 'bk.documentDate'), { exact: true }).fill('2026-03-10');
+    const relation = page.getByTestId('bk-relation-purchase');
+    await relation.fill('Anker');
+    const list = page.getByTestId('bk-relation-purchase-list');
+    await list.getByRole('option').nth(1).waitFor();
+    // F2 moves through the list: the second match, then Enter picks it.
+    await relation.press('F2');
+    await expect.poll(() => list.getByRole('option', { selected: true }).textContent()).toContain('Molens Ankerdijk');
+    await relation.press('F2');
+    await expect.poll(() => list.getByRole('option', { selected: true }).textContent()).toContain('Brouwerij Het Anker');
+    await relation.press('Enter');
+    expect(await relation.inputValue()).toBe('Brouwerij Het Anker');
+    // 30 days after the document date
+    expect(await page.getByLabel(tx('nl', 'bk.dueDate'), { exact: true }).inputValue()).toBe('2026-04-09');
+
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 1 })).fill('604000');
+    await page.getByLabel(tx('nl', 'bk.vatCodeOfLine', { n: 1 })).selectOption('A21G');
+    const incl = page.getByLabel(tx('nl', 'bk.amountInclOfLine', { n: 1 }));
+    await incl.fill('1210,00');
+    await incl.press('F5'); // the server splits the amount incl. VAT
+    await expect.poll(() => page.getByLabel(tx('nl', 'bk.amountExclOfLine', { n: 1 })).inputValue()).toBe('1000,00');
+
+    await incl.press('F12');
+    const number = page.getByTestId('booking-number');
+    await number.waitFor();
+    expect(await number.textContent()).toContain('AK 2026/0001');
+    expect(await page.getByTestId('success-message').textContent()).toBe(tx('nl', 'bk.posted', { number: 'AK 2026/0001' }));
+    const posted = page.getByTestId('booking-posted-lines');
+    expect(await posted.getByRole('row').filter({ hasText: '440000' }).textContent()).toContain('1.210,00');
+    expect(await posted.getByRole('row').filter({ hasText: '411000' }).textContent()).toContain('210,00');
+
+    // The trial balance (use case) has the three lines of the booking.
+    const { svc } = e2e.env;
+    const years = await svc.db.selectFrom('fiscal_year').select('id').where('dossier_id', '=', dossierId).execute();
+    const tb = await trialBalance(svc, cliActor(officeId), dossierId, { fiscalYearId: years[0].id });
+    const row = (account: string) => tb.rows.find((r) => r.account === account);
+    expect(row('604000')).toMatchObject({ debit: 100000, credit: 0, closing: 100000 });
+    expect(row('411000')).toMatchObject({ debit: 21000, credit: 0, closing: 21000 });
+    expect(row('440000')).toMatchObject({ debit: 0, credit: 121000, closing: -121000 });
+    expect(tb.totals.debit).toBe(tb.totals.credit);
+
+    // And the screen shows it.
+    await page.goto(`${baseUrl}/d/${dossierId}/reports/trial-balance`);
+    const totals = page.getByTestId('report-totals');
+    await totals.waitFor();
+    expect(await page.getByTestId('report-table').getByRole('row').filter({ hasText: '604000' }).textContent()).toContain('1.000,00');
+    expect(await totals.textContent()).toContain('1.210,00');
+  });
+
+  it('saves the trial balance as CSV with Ctrl+S (a download from the server export)', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/reports/trial-balance`);
+    await page.getByTestId('report-totals').waitFor();
+    await page.keyboard.press('Control+s');
+    await page.getByRole('dialog', { name: tx('nl', 'rp.saveTitle') }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-csv').click()]);
+    expect(download.suggestedFilename()).toBe('trial-balance-2026.csv');
+    const text = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('Rekening,Naam,Beginsaldo,Debet,Credit,Eindsaldo');
+    expect(lines.find((l) => l.startsWith('604000,'))).toMatch(/,0\.00,1000\.00,0\.00,1000\.00$/);
+    expect(lines.find((l) => l.startsWith('440000,'))).toMatch(/,0\.00,0\.00,1210\.00,-1210\.00$/);
+  });
+});
