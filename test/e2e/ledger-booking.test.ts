@@ -10,16 +10,16 @@ import { createDossier } from '../../src/modules/dossiers/manage-dossiers.ts';
 import { addRelation } from '../../src/modules/ledger/test-support.ts';
 import { trialBalance } from '../../src/modules/ledger/reports/trial-balance.ts';
 import { cliActor } from '../../src/modules/users/offices.ts';
-import { seedOffice } from '../helpers.ts';
+import { engines, seedOffice } from '../helpers.ts';
 import { loginAs, startE2E, tx, type E2E } from './harness.ts';
 
-describe('purchase invoice posted with F12 and the trial balance exported (Chromium)', () => {
+describe.each(engines)('purchase invoice posted with F12 and the trial balance exported (Chromium, %s)', (engine) => {
   let e2e: E2E;
   let dossierId: number;
   let officeId: number;
 
   beforeAll(async () => {
-    e2e = await startE2E();
+    e2e = await startE2E(engine);
     const { svc } = e2e.env;
     officeId = (await seedOffice(svc)).officeId;
     dossierId = (await createDossier(svc, cliActor(officeId), { name: 'Bakkerij Janssens BV', fiscalYearStart: '2026-01-01' })).id;
