@@ -4,12 +4,14 @@ import { register as system } from './system.ts';
 import { register as bankParse } from './bank-parse.ts';
 import { register as relations } from './relations.ts';
 import { register as ledger } from './ledger.ts';
+import { register as matching } from './matching.ts';
 
 const registrars: Array<(program: Command) => void> = [
   system,
   bankParse,
   relations,
   ledger,
+  matching,
 ];
 
 export function registerCommands(program: Command): void {

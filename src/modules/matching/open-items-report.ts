@@ -4,6 +4,8 @@
  * up to that date, less what matches apply — counting only matches whose lines all lie in that year
  * up to that date. As every match applies amounts that sum to zero, the open amounts of a relation add
  * up to its balance on the account at that date (the opening booking carries earlier years).
+ * Without an account it shows the customer and supplier accounts (reconcilable accounts of type
+ * receivable or payable); other reconcilable accounts (e.g. 455000 remuneration) are shown when asked for.
  */
 import { sql } from 'kysely';
 import { isIsoDate } from '../../core/dates.ts';
@@ -86,7 +88,7 @@ export async function openItemsAt(svc: Services, actor: Actor, dossierId: number
     where l.dossier_id = ${dossierId} and a.reconcilable and l.fiscal_year_id = ${year.id} and l.date <= ${at}::date
       and l.amount <> coalesce(m.applied, 0)
       ${query.relationId != null ? sql`and l.relation_id = ${query.relationId}` : sql``}
-      ${query.account ? sql`and l.account = ${query.account}` : sql``}
+      ${query.account ? sql`and l.account = ${query.account}` : sql`and a.type in ('receivable', 'payable')`}
     order by l.account, r.number nulls last, coalesce(l.due_date, l.date), l.date, l.booking_id, l.line_no`.execute(svc.db);
   const items: OpenItemAt[] = rows.map((r) => {
     const due = r.due_date ?? r.date;
