@@ -2,17 +2,18 @@
  * Ledger management screens in Chromium: a financial journal refused with a bad IBAN (the server's
  * message under the field, nothing saved) and saved with a good one; and Management → Fiscal years:
  * a transfer refused while there is no next year, then the next year created and the year transferred
- * after the confirmation, with its result on screen.
+ * after the confirmation, with its result on screen; Management → Accounts: a new account saved and
+ * deleted, and the server's refusal shown for an account in use.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggedIn, seedOffice } from '../helpers.ts';
+import { engines, loggedIn, seedOffice } from '../helpers.ts';
 import { loginAs, startE2E, tx, type E2E } from './harness.ts';
 
-describe('ledger management screens (Chromium)', () => {
+describe.each(engines)('ledger management screens (Chromium, %s)', (engine) => {
   let e2e: E2E;
   let dossierId: number;
   beforeAll(async () => {
-    e2e = await startE2E();
+    e2e = await startE2E(engine);
     await seedOffice(e2e.env.svc);
     const admin = await loggedIn(e2e.env.app);
     const res = await admin.post('/api/v1/dossiers', { name: 'Bakkerij Janssens BV', fiscalYearStart: '2026-01-01' });
@@ -77,5 +78,32 @@ describe('ledger management screens (Chromium)', () => {
     expect(years.map((y) => y.start_date)).toEqual(['2026-01-01', '2027-01-01']);
     expect(years[0].transferred_at).not.toBeNull();
     expect(years[1].transferred_at).toBeNull();
+  });
+  it('adds and deletes an account, and shows why an account in use cannot be deleted', async () => {
+    const { page } = e2e;
+    const account = (n: string) => e2e.env.svc.db.selectFrom('account').select(['number', 'name_nl', 'name_fr', 'active']).where('dossier_id', '=', dossierId).where('number', '=', n).executeTakeFirst();
+    await page.goto(`${e2e.baseUrl}/d/${dossierId}/management/accounts`);
+    await page.getByRole('button', { name: tx('nl', 'ledger.account.new'), exact: true }).click();
+    await page.locator('#account-number').fill('550900');
+    await page.locator('#account-nl').fill('Spaarrekening');
+    await page.keyboard.press('Control+s');
+    await page.waitForURL(/\/management\/accounts\/550900$/);
+    await page.getByRole('heading', { name: '550900 Spaarrekening' }).waitFor();
+    expect(await account('550900')).toEqual({ number: '550900', name_nl: 'Spaarrekening', name_fr: 'Spaarrekening', active: true });
+
+    await page.getByRole('button', { name: tx('nl', 'common.delete'), exact: true }).first().click();
+    await page.getByRole('button', { name: tx('nl', 'common.delete'), exact: true }).last().click();
+    await page.waitForURL(/\/management\/accounts$/);
+    await expect.poll(() => account('550900')).toBeUndefined();
+
+    // 400000 is the customers' fixed account: the server refuses, the screen says why.
+    await page.goto(`${e2e.baseUrl}/d/${dossierId}/management/accounts/400000`);
+    await page.getByTestId('account-detail').waitFor();
+    await page.getByRole('button', { name: tx('nl', 'common.delete'), exact: true }).first().click();
+    await page.getByRole('button', { name: tx('nl', 'common.delete'), exact: true }).last().click();
+    const banner = page.getByTestId('error-message');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('De rekening 400000 kan niet verwijderd worden');
+    expect(await account('400000')).toBeDefined();
   });
 });
