@@ -60,7 +60,7 @@ export default function FiscalYearsPage() {
     },
   });
   const createNext = useMutation({
-    mutationFn: () => api.post<FiscalYear>(base, { position: 'next' }),
+    mutationFn: (position: 'next' | 'previous') => api.post<FiscalYear>(base, { position }),
     onSuccess: (r) => {
       refresh(r);
       setSelected(r.id);
@@ -125,12 +125,23 @@ export default function FiscalYearsPage() {
           type="button"
           onClick={() => {
             reset();
-            createNext.mutate();
+            createNext.mutate('next');
           }}
           disabled={createNext.isPending}
           data-testid="fy-create-next"
         >
           {t('ledger.fy.createNext')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            reset();
+            createNext.mutate('previous');
+          }}
+          disabled={createNext.isPending}
+          data-testid="fy-create-previous"
+        >
+          {t('ledger.fy.createPrevious')}
         </button>
       </div>
       <ErrorBanner error={years.error ?? (error && !(isApiError(error) && error === save.error && (fe('startDate') || fe('endDate'))) ? error : undefined) ?? undefined} />

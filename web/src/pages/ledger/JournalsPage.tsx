@@ -220,6 +220,14 @@ function JournalView({ isNew = false }: { isNew?: boolean }) {
       setMessage(t('ledger.journal.deleted', { deleted: r?.deleted ?? '' }));
     },
   });
+  const setNumbering = useMutation({
+    mutationFn: ({ fiscalYearId, nextNumber }: { fiscalYearId: number; nextNumber: number }) => api.put(`${base}/${id}/numbering/${fiscalYearId}`, { nextNumber }),
+    onSuccess: () => {
+      invalidate();
+      setMessage(t('common.saved'));
+    },
+  });
+  const [numberDraft, setNumberDraft] = useState<Record<number, string>>({});
   const bookOpening = useMutation({
     mutationFn: () => api.post(`${base}/${id}/opening-balance`, { date: opening.date, amount: opening.amount.trim().replace(/\s/g, '').replace(',', '.') }),
     onSuccess: () => {
@@ -302,7 +310,7 @@ function JournalView({ isNew = false }: { isNew?: boolean }) {
         shortcutGroup="menu.journals"
       />
       {message && !editing && <SuccessBanner>{message}</SuccessBanner>}
-      <ErrorBanner error={(err ?? remove.error ?? deleteLast.error) || undefined} />
+      <ErrorBanner error={(err ?? remove.error ?? deleteLast.error ?? setNumbering.error) || undefined} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -391,7 +399,35 @@ function JournalView({ isNew = false }: { isNew?: boolean }) {
                     {fmt.date(n.startDate)} – {fmt.date(n.endDate)}
                   </td>
                   <td className="num">{n.bookings}</td>
-                  <td className="num">{n.nextNumber}</td>
+                  <td className="num">
+                    {n.bookings === 0 && !reason ? (
+                      <form
+                        className="inline-form"
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          setMessage(null);
+                          const value = Number(numberDraft[n.fiscalYearId] ?? n.nextNumber);
+                          setNumbering.mutate({ fiscalYearId: n.fiscalYearId, nextNumber: Number.isInteger(value) ? value : -1 });
+                        }}
+                      >
+                        <label className="sr-only" htmlFor={`next-number-${n.fiscalYearId}`}>
+                          {t('ledger.journal.nextNumber')}
+                        </label>
+                        <input
+                          id={`next-number-${n.fiscalYearId}`}
+                          inputMode="numeric"
+                          size={6}
+                          value={numberDraft[n.fiscalYearId] ?? String(n.nextNumber)}
+                          onChange={(e) => setNumberDraft((d) => ({ ...d, [n.fiscalYearId]: e.target.value }))}
+                        />{' '}
+                        <button type="submit" disabled={setNumbering.isPending}>
+                          {t('common.save')}
+                        </button>
+                      </form>
+                    ) : (
+                      n.nextNumber
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
