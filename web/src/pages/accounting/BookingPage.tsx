@@ -239,8 +239,6 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
   function fromView(b: BookingView) {
     setPosted(b);
     onLabel(b.display);
-    const bankAccount = (journals.data ?? []).find((j) => j.id === b.journalId)?.account;
-    const entered = mode === 'financial' ? b.lines.filter((l) => l.account !== bankAccount) : b.lines;
     setHead((h) => ({
       ...h,
       journalId: String(b.journalId),
@@ -255,15 +253,18 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
       openingBalance: b.statementOpening !== null ? amountText(b.statementOpening, locale) : '',
       closingBalance: b.statementClosing !== null ? amountText(b.statementClosing, locale) : '',
     }));
+    const rel = (id: number | null, name: string | null): RelationItem | null =>
+      id ? { id, name: name ?? '', number: '', kind: 'both', paymentDays: 0, paymentEndOfMonth: false, defaultAccount: null, defaultVatCode: null } : null;
+    const shown = mode === 'miscellaneous' ? b.lines : b.lines.filter((l) => l.kind === 'entry');
     setLines(
-      (invoice ? b.lines.filter((l) => l.vatCode && l.kind !== 'vat') : entered).map((l) => ({
+      shown.map((l) => ({
         ...emptyLine(),
         account: l.account,
         vatCode: l.vatCode ?? '',
-        amount: amountText(Math.abs(l.amount), locale),
+        amount: amountText(invoice ? (l.vatBase ?? Math.abs(l.amount)) : -l.amount, locale),
         debit: l.amount > 0 ? amountText(l.amount, locale) : '',
         credit: l.amount < 0 ? amountText(-l.amount, locale) : '',
-        relation: l.relationId ? { id: l.relationId, name: l.relationName ?? '', number: '', kind: 'both', paymentDays: 0, paymentEndOfMonth: false, defaultAccount: null, defaultVatCode: null } : null,
+        relation: mode === 'financial' ? rel(l.relationId, l.relationName ?? null) : null,
         communication: l.communication ?? '',
         description: l.description ?? '',
       })),
@@ -285,6 +286,7 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
   const post = () =>
     run(async () => {
       if (readOnly) return;
+      if (invoice && !head.relation) throw new Error(t('bk.relationRequired'));
       const b = await ledgerApi.post(dossierId, input());
       setSuccess(t('bk.posted', { number: b.display }));
       fromView(b);
@@ -293,6 +295,7 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
   const recalc = () =>
     run(async () => {
       if (readOnly) return;
+      if (invoice && !head.relation) throw new Error(t('bk.relationRequired'));
       const p = await ledgerApi.preview(dossierId, input());
       if (invoice) {
         const rates = new Map((vatCodes.data ?? []).map((v) => [v.code, v.rateBp ?? 0]));
@@ -324,31 +327,17 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
     setLines([emptyLine()]);
   };
 
-  const copy = () =>
-    run(async () => {
-      if (!posted) return;
-      const src = await ledgerApi.copy(dossierId, posted.id);
-      const view = posted;
-      newBooking();
-      setHead((h) => ({ ...h, relation: view.relationId ? { ...(h.relation ?? ({} as RelationItem)), id: view.relationId, name: view.relationName ?? '' } : null, reference: String(src.reference ?? ''), description: String(src.description ?? '') }));
-      setLines(
-        src.lines.map((l) => ({
-          ...emptyLine(),
-          account: String(l.account ?? ''),
-          vatCode: String(l.vatCode ?? ''),
-          amount: l.amount !== undefined && l.amount !== null ? amountTextOf(l.amount, invoice) : '',
-          debit: l.debit ? amountTextOf(l.debit, false) : '',
-          credit: l.credit ? amountTextOf(l.credit, false) : '',
-          communication: String(l.communication ?? ''),
-          description: String(l.description ?? ''),
-        })),
-      );
-      setSuccess(t('bk.copied', { number: view.display }));
-    });
-  function amountTextOf(v: unknown, abs: boolean): string {
-    const c = typeof v === 'number' ? v : toCents(String(v));
-    return amountText(abs ? Math.abs(c) : c, locale);
-  }
+  /** Copy as new: the same journal, relation and lines, ready to change and post (nothing is posted yet). */
+  const copy = () => {
+    if (!posted) return;
+    const view = posted;
+    setPosted(null);
+    setError(null);
+    setHistory(null);
+    onLabel(t('bk.new'));
+    setHead((h) => ({ ...h, reference: '', statementNumber: '', closingBalance: '', dueDate: '' }));
+    setSuccess(t('bk.copied', { number: view.display }));
+  };
 
   const reverse = () =>
     run(async () => {
@@ -407,7 +396,7 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
     { keys: ['F12', 'Ctrl+Enter'], description: 'bk.key.post', run: () => void post(), inInputs: true, enabled: active && !readOnly },
     { keys: ['F5'], description: 'bk.key.recalc', run: () => void recalc(), enabled: active && !readOnly },
     { keys: ['Insert'], description: 'bk.key.insert', run: insertLine, inInputs: true, enabled: active && !readOnly },
-    { keys: ['Ctrl+Alt+N'], description: 'bk.key.copy', run: () => void copy(), enabled: active && readOnly },
+    { keys: ['Ctrl+Alt+N'], description: 'bk.key.copy', run: copy, enabled: active && readOnly },
     { keys: ['Ctrl+R'], description: 'bk.key.newRelation', run: () => openRelation(null), enabled: active },
     { keys: ['Ctrl+B'], description: 'bk.key.newAccount', run: newAccount, enabled: active },
     { keys: ['Ctrl+-'], description: 'bk.key.previous', run: () => void go(-1), inInputs: true, enabled: active },
@@ -439,7 +428,7 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
         <button type="button" className="button" onClick={newBooking} data-testid="booking-new">
           {t('bk.new')}
         </button>
-        <button type="button" className="button" onClick={() => void copy()} disabled={!ro || busy}>
+        <button type="button" className="button" onClick={copy} disabled={!ro || busy}>
           {t('bk.copy')} (Ctrl+Alt+N)
         </button>
         <button type="button" className="button" onClick={() => void reverse()} disabled={!ro || busy || !!posted?.reversedByBookingId || !!posted?.reversesBookingId} data-testid="booking-reverse">
