@@ -61,7 +61,9 @@ export function planAutoMatches(items: OpenItem[]): { matches: NewMatch[]; propo
   const byOgm = new Map<string, OpenItem[]>();
   const byRelation = new Map<string, OpenItem[]>();
   const byAmount = new Map<string, OpenItem[]>();
+  const refOf = new Map<OpenItem, string>();
   for (const inv of invoices) {
+    if (inv.reference) refOf.set(inv, normalizeReference(inv.reference));
     if (inv.structuredCommunication) push(byOgm, inv.structuredCommunication, inv);
     push(byRelation, `${inv.account}|${inv.relationId}`, inv);
     push(byAmount, `${inv.account}|${inv.relationId}|${inv.open}`, inv);
@@ -85,7 +87,7 @@ export function planAutoMatches(items: OpenItem[]): { matches: NewMatch[]; propo
           const text = p.communication ? normalizeReference(p.communication) : '';
           if (!text) return [];
           return (byRelation.get(`${p.account}|${p.relationId}`) ?? []).filter((inv) => {
-            const ref = inv.reference ? normalizeReference(inv.reference) : '';
+            const ref = refOf.get(inv) ?? '';
             return ref.length >= 3 && text.includes(ref) && fits(inv);
           });
         },
@@ -120,7 +122,7 @@ export function planAutoMatches(items: OpenItem[]): { matches: NewMatch[]; propo
 
 export async function autoMatchIn(trx: Db, dossierId: number, filter: { relationId?: number }, createdBy: number | null) {
   await lockMatching(trx, dossierId);
-  const items = await loadOpenItems(trx, dossierId, filter);
+  const items = await loadOpenItems(trx, dossierId, { ...filter, unordered: true });
   const { matches, proposals } = planAutoMatches(items);
   const ids = await writeMatches(trx, dossierId, matches, createdBy);
   return { matched: ids.length, matchIds: ids, proposals };

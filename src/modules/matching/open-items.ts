@@ -51,6 +51,8 @@ export interface OpenItemFilter {
   /** Ctrl+D: also the lines already fully matched */
   includeMatched?: boolean;
   bookingId?: number;
+  /** skip the sort (automatic matching orders what it needs itself) */
+  unordered?: boolean;
   /** only these lines (manual selection) */
   lines?: Array<{ bookingId: number; lineNo: number }>;
 }
@@ -100,7 +102,7 @@ export async function loadOpenItems(db: Db, dossierId: number, filter: OpenItemF
       ${filter.bookingId != null ? sql`and l.booking_id = ${filter.bookingId}` : sql``}
       ${filter.includeMatched ? sql`` : sql`and l.amount <> coalesce(m.applied, 0)`}
       ${sel ? sql`and (l.booking_id, l.line_no) in (select * from unnest(${sel.map((s) => s.bookingId)}::bigint[], ${sel.map((s) => s.lineNo)}::smallint[]))` : sql``}
-    order by r.number nulls last, l.account, l.date, l.booking_id, l.line_no`.execute(db);
+    ${filter.unordered ? sql`` : sql`order by r.number nulls last, l.account, l.date, l.booking_id, l.line_no`}`.execute(db);
   return rows.map(toItem);
 }
 
