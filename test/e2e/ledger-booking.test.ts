@@ -98,4 +98,31 @@ describe.each(engines)('purchase invoice posted with F12 and the trial balance e
     expect(lines.find((l) => l.startsWith('604000,'))).toMatch(/,0\.00,1000\.00,0\.00,1000\.00$/);
     expect(lines.find((l) => l.startsWith('440000,'))).toMatch(/,0\.00,0\.00,1210\.00,-1210\.00$/);
   });
+  it('miscellaneous booking: refuses an unbalanced one and a date outside the fiscal year with the message, Insert adds the counter-line, then F12 posts', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/miscellaneous`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.miscellaneous') }).waitFor();
+    await page.getByLabel(tx('nl', 'bk.date'), { exact: true }).fill('2026-05-31');
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 1 })).fill('550000');
+    await page.getByLabel(tx('nl', 'bk.debitOfLine', { n: 1 })).fill('250,00');
+    await page.getByLabel(tx('nl', 'bk.debitOfLine', { n: 1 })).press('F12');
+    const error = page.getByTestId('error-message');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('niet in evenwicht');
+
+    await page.getByLabel(tx('nl', 'bk.debitOfLine', { n: 1 })).press('Insert'); // a counter-line for the open balance
+    expect(await page.getByLabel(tx('nl', 'bk.creditOfLine', { n: 2 })).inputValue()).toBe('250,00');
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 2 })).fill('580000');
+    expect(await page.getByTestId('booking-balance').textContent()).toBe(tx('nl', 'bk.balance', { amount: '0,00' }));
+
+    await page.getByLabel(tx('nl', 'bk.date'), { exact: true }).fill('2027-02-01');
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 2 })).press('Control+Enter');
+    await expect.poll(() => error.textContent()).toBe('Er kon geen boekjaarperiode gevonden worden die overeenstemt met de datum van de verrichting.');
+
+    await page.getByLabel(tx('nl', 'bk.date'), { exact: true }).fill('2026-05-31');
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 2 })).press('F12');
+    await page.getByTestId('booking-number').waitFor();
+    expect(await page.getByTestId('booking-number').textContent()).toContain('2026/0001');
+    expect(await error.count()).toBe(0);
+  });
 });
