@@ -200,4 +200,18 @@ describe.each(engines)('matching (%s)', (engine) => {
     // and nothing of it changed
     expect((await t.admin.get(`${t.base}/matching/matches`)).body.items.length).toBeGreaterThan(0);
   });
+
+  it('deleting a matched booking cancels its matches: the invoice is open again', async () => {
+    const invoice = await sale(rel.d, '50.00', { date: '2026-03-01' });
+    const payment = await statement('2026-03-10', [{ amount: '50.00', relationId: rel.d, communication: 'x' }]);
+    const m = await t.admin.post(`${t.base}/matching/matches`, { lines: (await items(rel.d)).map(ref) });
+    expect(m.body.full).toBe(true);
+    expect((await t.admin.get(`${t.base}/matching/bookings/${invoice}/status`)).body.status).toBe('paid');
+    const del = await t.admin.delete(`${t.base}/bookings/${payment}`);
+    expect(del.status, JSON.stringify(del.body)).toBe(200);
+    bankBalance -= 5000;
+    expect((await items(rel.d)).map((i) => [i.bookingId, i.open])).toEqual([[invoice, 5000]]);
+    expect((await t.admin.get(`${t.base}/matching/matches/${m.body.id}`)).status).toBe(404);
+    expect((await t.admin.get(`${t.base}/matching/bookings/${invoice}/status`)).body.status).toBe('open');
+  });
 });

@@ -720,6 +720,9 @@ export const en: Record<MessageKey, string> = {
   'rp.saveTitle': 'Save the report',
   'rp.search': 'Search (Ctrl+F)',
   'rp.suppliers': 'Suppliers',
+  'rp.previousPage': 'Previous page',
+  'rp.nextPage': 'Next page',
+  'rp.pageOf': 'Page {page} of {pages}',
   'rp.toPeriod': 'To period',
   'rp.totals': 'Total',
 };

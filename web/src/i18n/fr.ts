@@ -720,6 +720,9 @@ export const fr: Record<MessageKey, string> = {
   'rp.saveTitle': 'Enregistrer le rapport',
   'rp.search': 'Rechercher (Ctrl+F)',
   'rp.suppliers': 'Fournisseurs',
+  'rp.previousPage': 'Page précédente',
+  'rp.nextPage': 'Page suivante',
+  'rp.pageOf': 'Page {page} sur {pages}',
   'rp.toPeriod': 'À la période',
   'rp.totals': 'Total',
 };

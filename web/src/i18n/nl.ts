@@ -721,6 +721,9 @@ export const nl = {
   'rp.saveTitle': 'Rapport bewaren',
   'rp.search': 'Zoeken (Ctrl+F)',
   'rp.suppliers': 'Leveranciers',
+  'rp.previousPage': 'Vorige pagina',
+  'rp.nextPage': 'Volgende pagina',
+  'rp.pageOf': 'Pagina {page} van {pages}',
   'rp.toPeriod': 'Tot periode',
   'rp.totals': 'Totaal',
 } satisfies Record<string, string>;
