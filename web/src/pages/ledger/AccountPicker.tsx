@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../api.ts';
 import { TextField } from '../../components/Fields.tsx';
+import { useLanguage } from '../../i18n/index.tsx';
 import { ledgerPath, type Account } from './ledger-api.ts';
 
 export function AccountPicker({
@@ -24,8 +25,9 @@ export function AccountPicker({
   autoFocus?: boolean;
 }) {
   const search = value.trim();
+  const [language] = useLanguage();
   const matches = useQuery({
-    queryKey: ['account-picker', dossierId, search],
+    queryKey: ['account-picker', dossierId, search, language],
     queryFn: () => api.get<Page<Account>>(ledgerPath(dossierId, 'accounts'), { search: search || undefined, active: true, pageSize: 30 }),
     staleTime: 30_000,
   });

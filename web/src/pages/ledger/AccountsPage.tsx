@@ -14,7 +14,7 @@ import { useConfirm } from '../../components/Confirm.tsx';
 import { CheckboxField, SelectField, TextField } from '../../components/Fields.tsx';
 import { ManagementList, RecordToolbar, useRecordNavigator, type Column } from '../../components/ManagementList.tsx';
 import { ErrorBanner, InfoNote, SuccessBanner } from '../../components/Messages.tsx';
-import { useT } from '../../i18n/index.tsx';
+import { useLanguage, useT } from '../../i18n/index.tsx';
 import {
   ACCOUNT_TYPES,
   accountNumberOf,
@@ -74,8 +74,10 @@ function AccountList() {
   const missing = useMissingRight();
   const accountsReason = missing('accounts');
   const [filter, setFilter] = useStatusFilter();
+  // Names come from the server in the user's language: another language is another list.
+  const [language] = useLanguage();
   const fetchPage = useMemo(() => fetchAccounts(dossierId, filter), [dossierId, filter]);
-  const listKey = `accounts-${dossierId}-${filter}`;
+  const listKey = `accounts-${dossierId}-${filter}-${language}`;
 
   const columns: Column<AccountRow>[] = [
     { id: 'number', label: t('ledger.account.number'), render: (a) => a.number },
@@ -205,7 +207,8 @@ function AccountDetail({ isNew = false }: { isNew?: boolean }) {
   const justCreated = useRef(false);
   const base = ledgerPath(dossierId, 'accounts');
 
-  const account = useQuery({ queryKey: ['account', dossierId, number], queryFn: () => api.get<Account>(`${base}/${number}`), enabled: number !== null });
+  const [language] = useLanguage();
+  const account = useQuery({ queryKey: ['account', dossierId, number, language], queryFn: () => api.get<Account>(`${base}/${number}`), enabled: number !== null });
 
   useEffect(() => {
     setMode(isNew ? 'new' : 'view');
@@ -228,7 +231,7 @@ function AccountDetail({ isNew = false }: { isNew?: boolean }) {
   const save = useMutation({
     mutationFn: () => (mode === 'new' ? api.post<Account>(base, bodyOf(form, true)) : api.patch<Account>(`${base}/${number}`, bodyOf(form, false))),
     onSuccess: (result) => {
-      client.setQueryData(['account', dossierId, result.number], result);
+      client.setQueryData(['account', dossierId, result.number, language], result);
       invalidateList();
       setSaved(true);
       if (mode === 'new') {
@@ -249,7 +252,7 @@ function AccountDetail({ isNew = false }: { isNew?: boolean }) {
   const setActive = useMutation({
     mutationFn: (active: boolean) => api.patch<Account>(`${base}/${number}`, { active }),
     onSuccess: (result) => {
-      client.setQueryData(['account', dossierId, result.number], result);
+      client.setQueryData(['account', dossierId, result.number, language], result);
       invalidateList();
     },
   });

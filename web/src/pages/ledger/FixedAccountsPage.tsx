@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, isApiError } from '../../api.ts';
 import { Loading } from '../../app/AppShell.tsx';
 import { ErrorBanner, InfoNote, SuccessBanner } from '../../components/Messages.tsx';
-import { useT } from '../../i18n/index.tsx';
+import { useLanguage, useT } from '../../i18n/index.tsx';
 import { useShortcuts } from '../../shortcuts.tsx';
 import { AccountPicker } from './AccountPicker.tsx';
 import { ledgerPath, useDossierId, useMissingRight, type FixedAccount } from './ledger-api.ts';
@@ -17,7 +17,8 @@ export default function FixedAccountsPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [value, setValue] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  const key = ['fixed-accounts', dossierId];
+  const [language] = useLanguage();
+  const key = ['fixed-accounts', dossierId, language];
   const list = useQuery({ queryKey: key, queryFn: () => api.get<FixedAccount[]>(ledgerPath(dossierId, 'fixed-accounts')) });
   const save = useMutation({
     mutationFn: ({ role, account }: { role: string; account: string | null }) => api.put<FixedAccount[]>(ledgerPath(dossierId, `fixed-accounts/${role}`), { account }),
