@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOgm, formatOgm } from '../../core/ogm.ts';
 import { engines, loggedIn, seedOffice } from '../../../test/helpers.ts';
 import { download } from '../../../test/relations/http.ts';
+import { createUser } from '../users/manage-users.ts';
+import { cliActor } from '../users/offices.ts';
 import { addRelation, ledgerTestContext, type LedgerTestContext } from '../ledger/test-support.ts';
 
 interface Item { bookingId: number; lineNo: number; account: string; amount: number; open: number; bookingKind: string; relationId: number; document: string }
@@ -213,5 +215,22 @@ describe.each(engines)('matching (%s)', (engine) => {
     expect((await items(rel.d)).map((i) => [i.bookingId, i.open])).toEqual([[invoice, 5000]]);
     expect((await t.admin.get(`${t.base}/matching/matches/${m.body.id}`)).status).toBe(404);
     expect((await t.admin.get(`${t.base}/matching/bookings/${invoice}/status`)).body.status).toBe('open');
+  });
+
+  it('a user with only the view right reads open items and matches but may not match or cancel (403 naming the right)', async () => {
+    await createUser(t.env.svc, cliActor(t.officeId), { login: 'viewer', password: 'viewer-pass-1', role: 'staff', rights: [{ dossierId: t.dossierId, rights: ['view'] }] }, t.officeId);
+    const viewer = await loggedIn(t.env.app, 'viewer', 'viewer-pass-1');
+    expect((await viewer.get(`${t.base}/matching/open-items?relationId=${rel.b}`)).body.items).toHaveLength(4);
+    const list = await viewer.get(`${t.base}/matching/matches`);
+    expect(list.status).toBe(200);
+    const refused = [
+      await viewer.post(`${t.base}/matching/matches`, { lines: (await items(rel.b)).map(ref) }),
+      await viewer.post(`${t.base}/matching/auto`, {}),
+      await viewer.post(`${t.base}/matching/net-zero`, {}),
+      await viewer.post(`${t.base}/matching/equal-amounts`, {}),
+      await viewer.delete(`${t.base}/matching/matches/${list.body.items[0].id}`),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([403, 403, 403, 403, 403]);
+    expect((await items(rel.b)).map((i) => i.open)).toEqual([12100, 12100, -12100, -5500]);
   });
 });
