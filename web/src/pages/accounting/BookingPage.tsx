@@ -638,8 +638,8 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
                   </td>
                   <td>{l.relationName ?? ''}</td>
                   <td>{l.vatCode ?? ''}</td>
-                  <td className="num">{l.amount > 0 ? money(l.amount, locale) : ''}</td>
-                  <td className="num">{l.amount < 0 ? money(-l.amount, locale) : ''}</td>
+                  <td className="num" style={{ textAlign: 'right' }}>{l.amount > 0 ? money(l.amount, locale) : ''}</td>
+                  <td className="num" style={{ textAlign: 'right' }}>{l.amount < 0 ? money(-l.amount, locale) : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -660,7 +660,7 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
                   </td>
                   <td>{fmt.date(b.date)}</td>
                   <td>{b.relationName ?? b.description ?? ''}</td>
-                  <td className="num">{money(b.amount, locale)}</td>
+                  <td className="num" style={{ textAlign: 'right' }}>{money(b.amount, locale)}</td>
                 </tr>
               ))}
             </tbody>

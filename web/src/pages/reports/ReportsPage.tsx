@@ -53,8 +53,11 @@ function toTable(kind: ReportKind, data: any, locale: string, date: (d: string) 
   if (kind === 'general-ledger') {
     const rows: Table['rows'] = [];
     for (const a of data.accounts) {
-      rows.push({ key: `a${a.account}`, strong: true, cells: [a.account, a.name, '', '', m(a.opening), '', ''] });
-      for (const l of data.lines.filter((x: any) => x.account === a.account)) {
+      const own = data.lines.filter((x: any) => x.account === a.account);
+      // a page shows the accounts of its lines; an account without movements (opening only) on page 1
+      if (!own.length && !(a.debit === 0 && a.credit === 0 && data.page === 1)) continue;
+      rows.push({ key: `a${a.account}`, strong: true, cells: [a.account, a.name, '', '', m(a.debit), m(a.credit), m(a.opening)] });
+      for (const l of own) {
         rows.push({ key: `l${l.bookingId}-${l.lineNo}`, cells: [date(l.date), l.booking, l.relationName ?? '', l.description ?? '', m(l.debit), m(l.credit), m(l.balance)] });
       }
     }
@@ -83,6 +86,8 @@ function toTable(kind: ReportKind, data: any, locale: string, date: (d: string) 
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+const RIGHT = { textAlign: 'right' as const, whiteSpace: 'nowrap' as const };
+const PAGE_SIZE = 1000;
 const ZOOMS = [0.75, 0.85, 1, 1.15, 1.3, 1.5];
 
 function ReportScreen({ kind }: { kind: ReportKind }) {
@@ -109,6 +114,8 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
   const [relKind, setRelKind] = useState<'customers' | 'suppliers'>('customers');
   const [search, setSearch] = useState('');
   const [zoom, setZoom] = useState(2);
+  const [page, setPage] = useState(1);
+  useEffect(() => setPage(1), [yearId, fromPeriod, toPeriod, account, journalId]);
   const [saving, setSaving] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -123,15 +130,17 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
     if (kind === 'general-ledger') {
       q.accountFrom = account || undefined;
       q.accountTo = account ? `${account}9999999999`.slice(0, 10) : undefined;
-      q.pageSize = 5000;
+      q.pageSize = PAGE_SIZE;
+      q.page = page;
     }
     if (kind === 'journal') {
       q.journalId = journalId || undefined;
-      q.pageSize = 5000;
+      q.pageSize = PAGE_SIZE;
+      q.page = page;
     }
     if (kind === 'relation-balances') q.kind = relKind;
     return q;
-  }, [kind, yearId, fromPeriod, toPeriod, account, journalId, relKind]);
+  }, [kind, yearId, fromPeriod, toPeriod, account, journalId, relKind, page]);
   const ready = yearId !== null && (kind !== 'journal' || !!journalId);
   const report = useQuery({ queryKey: ['report', dossierId, kind, query], queryFn: () => ledgerApi.report<unknown>(dossierId, kind, query), enabled: ready });
   const table = useMemo(() => (report.data ? toTable(kind, report.data, locale, fmt.date) : null), [report.data, kind, locale, fmt]);
@@ -255,7 +264,7 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
             <thead>
               <tr>
                 {table.columns.map((c) => (
-                  <th key={c.key} scope="col" className={c.num ? 'num' : undefined}>
+                  <th key={c.key} scope="col" className={c.num ? 'num' : undefined} style={c.num ? RIGHT : undefined}>
                     {t(c.key)}
                   </th>
                 ))}
@@ -265,7 +274,7 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
               {rows.map((r) => (
                 <tr key={r.key} className={r.strong ? 'group-row' : undefined}>
                   {r.cells.map((c, i) => (
-                    <td key={i} className={table.columns[i].num ? 'num' : undefined}>
+                    <td key={i} className={table.columns[i].num ? 'num' : undefined} style={table.columns[i].num ? RIGHT : undefined}>
                       {r.strong ? <strong>{c}</strong> : c}
                     </td>
                   ))}
@@ -283,7 +292,7 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
               <tfoot>
                 <tr data-testid="report-totals">
                   {table.footer.map((c, i) => (
-                    <td key={i} className={table.columns[i].num ? 'num' : undefined}>
+                    <td key={i} className={table.columns[i].num ? 'num' : undefined} style={table.columns[i].num ? RIGHT : undefined}>
                       <strong>{i === 0 ? t('rp.totals') : c}</strong>
                     </td>
                   ))}
@@ -291,6 +300,17 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
               </tfoot>
             )}
           </table>
+        </div>
+      )}
+      {(kind === 'general-ledger' || kind === 'journal') && !!report.data && (report.data as { total: number }).total > PAGE_SIZE && (
+        <div className="pager no-print">
+          <button type="button" className="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+            {t('rp.previousPage')}
+          </button>
+          <span>{t('rp.pageOf', { page, pages: Math.ceil((report.data as { total: number }).total / PAGE_SIZE) })}</span>
+          <button type="button" className="button" disabled={page >= Math.ceil((report.data as { total: number }).total / PAGE_SIZE)} onClick={() => setPage((p) => p + 1)}>
+            {t('rp.nextPage')}
+          </button>
         </div>
       )}
       {saving && (
