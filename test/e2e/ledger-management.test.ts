@@ -3,7 +3,8 @@
  * message under the field, nothing saved) and saved with a good one; and Management → Fiscal years:
  * a transfer refused while there is no next year, then the next year created and the year transferred
  * after the confirmation, with its result on screen; Management → Accounts: a new account saved and
- * deleted, and the server's refusal shown for an account in use.
+ * deleted, and the server's refusal shown for an account in use; the bank's opening balance booked
+ * against 588888 from the journal, and that (last) booking deleted again after a confirmation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, loggedIn, seedOffice } from '../helpers.ts';
@@ -49,6 +50,39 @@ describe.each(engines)('ledger management screens (Chromium, %s)', (engine) => {
     await page.getByRole('heading', { name: 'KBC KBC zichtrekening' }).waitFor();
     expect(await page.getByTestId('success-message').textContent()).toBe(tx('nl', 'common.saved'));
     expect(await journals()).toEqual([{ code: 'KBC', iban: 'BE68539007547034', bic: 'KREDBEBB', type: 'financial' }]);
+  });
+
+  it("books the bank's opening balance against 588888, and deletes that last booking after a confirmation", async () => {
+    const { page } = e2e;
+    const db = e2e.env.svc.db;
+    const bookings = () =>
+      db
+        .selectFrom('booking')
+        .innerJoin('booking_line', 'booking_line.booking_id', 'booking.id')
+        .innerJoin('journal', 'journal.id', 'booking.journal_id')
+        .select(['journal.code', 'booking.number', 'booking_line.account'])
+        .where('booking.dossier_id', '=', dossierId)
+        .orderBy('booking_line.account')
+        .execute();
+    // Still on the KBC journal saved above.
+    await page.locator('#opening-date').fill('2026-01-01');
+    await page.locator('#opening-amount').fill('1500,00');
+    await page.getByRole('button', { name: tx('nl', 'ledger.journal.openingBook'), exact: true }).click();
+    await page.getByTestId('success-message').filter({ hasText: tx('nl', 'ledger.journal.openingDone') }).waitFor();
+    const booked = await bookings();
+    expect(booked.map((b) => b.account)).toEqual(['550000', '588888']);
+    const journalCode = booked[0].code;
+
+    const journal = await db.selectFrom('journal').select('id').where('dossier_id', '=', dossierId).where('code', '=', journalCode).executeTakeFirstOrThrow();
+    await page.goto(`${e2e.baseUrl}/d/${dossierId}/management/journals/${journal.id}`);
+    await page.getByTestId('journal-last-booking').waitFor();
+    await page.getByTestId('journal-delete-last').click();
+    await page.getByRole('button', { name: tx('nl', 'common.delete'), exact: true }).last().click();
+    await page.getByTestId('success-message').waitFor();
+    expect(await page.getByText(tx('nl', 'ledger.journal.noBooking')).count()).toBe(1);
+    expect(await bookings()).toEqual([]);
+    const audited = await db.selectFrom('audit_event').select('action').where('dossier_id', '=', dossierId).where('action', '=', 'ledger.booking.delete_last').execute();
+    expect(audited).toHaveLength(1);
   });
 
   it('transfers a fiscal year after the confirmation, once there is a next year', async () => {
