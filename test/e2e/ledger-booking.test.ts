@@ -124,5 +124,19 @@ describe.each(engines)('purchase invoice posted with F12 and the trial balance e
     await page.getByTestId('booking-number').waitFor();
     expect(await page.getByTestId('booking-number').textContent()).toContain('2026/0001');
     expect(await error.count()).toBe(0);
+
+    // Ctrl+Alt+N copies it as a new booking; F12 posts the copy with the next number.
+    await page.keyboard.press('Control+Alt+KeyN');
+    await expect.poll(() => page.getByTestId('booking-number').count()).toBe(0);
+    expect(await page.getByLabel(tx('nl', 'bk.creditOfLine', { n: 2 })).inputValue()).toBe('250,00');
+    await page.keyboard.press('F12');
+    await expect.poll(() => page.getByTestId('booking-number').textContent()).toContain('2026/0002');
+    // Ctrl+− goes back to the first one; Ctrl+O lists the journal's bookings.
+    await page.keyboard.press('Control+Minus');
+    await expect.poll(() => page.getByTestId('booking-number').textContent()).toContain('2026/0001');
+    await page.keyboard.press('Control+KeyO');
+    const list = page.getByTestId('booking-history');
+    await list.waitFor();
+    expect(await list.getByRole('button').filter({ hasText: '2026/0' }).count()).toBe(2);
   });
 });

@@ -377,6 +377,16 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
       } else setSuccess(t('bk.historyNone'));
     });
 
+  /** Ctrl+O: the latest bookings of the journal, to open one. */
+  const openList = () =>
+    run(async () => {
+      if (!head.journalId) return;
+      const r = await ledgerApi.bookings(dossierId, { journalId: Number(head.journalId), pageSize: 50, direction: 'desc' });
+      const j = ownJournals.find((x) => String(x.id) === head.journalId);
+      setHistory({ title: t('bk.journalBookings', { journal: j ? `${j.code} — ${j.name}` : '' }), items: r.items });
+      setTimeout(() => rootRef.current?.querySelector<HTMLButtonElement>('[data-testid="booking-history"] button')?.focus(), 0);
+    });
+
   const insertLine = () => {
     if (readOnly) return;
     setLines((ls) => {
@@ -401,6 +411,7 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
     { keys: ['Ctrl+B'], description: 'bk.key.newAccount', run: newAccount, enabled: active },
     { keys: ['Ctrl+-'], description: 'bk.key.previous', run: () => void go(-1), inInputs: true, enabled: active },
     { keys: ['Ctrl++', 'Ctrl+='], description: 'bk.key.next', run: () => void go(1), inInputs: true, enabled: active },
+    { keys: ['Ctrl+O'], description: 'bk.key.open', run: () => void openList(), enabled: active },
     { keys: ['Ctrl+H'], description: 'bk.key.history', run: () => void showHistory(), enabled: active },
     { keys: ['Ctrl+N'], description: 'bk.key.new', run: newBooking, enabled: active },
   ];
@@ -439,6 +450,9 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
         </button>
         <button type="button" className="button" onClick={() => void go(1)} aria-label={t('bk.key.next')}>
           ▶
+        </button>
+        <button type="button" className="button" onClick={() => void openList()} data-testid="booking-open">
+          {t('bk.open')} (Ctrl+O)
         </button>
         <button type="button" className="button" onClick={() => void showHistory()}>
           {t('bk.history')} (Ctrl+H)
