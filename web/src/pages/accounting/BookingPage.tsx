@@ -400,7 +400,7 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
   };
 
   const openRelation = (rel: RelationItem | null) => window.open(shellPath(rel ? `management/relations/${rel.id}` : 'management/relations/new'), '_blank');
-  const newAccount = () => window.open(shellPath('management/accounts'), '_blank');
+  const newAccount = () => window.open(shellPath('management/accounts/new'), '_blank');
 
   const shortcuts: Shortcut[] = [
     { keys: ['F12', 'Ctrl+Enter'], description: 'bk.key.post', run: () => void post(), inInputs: true, enabled: active && !readOnly },
