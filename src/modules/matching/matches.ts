@@ -182,7 +182,7 @@ export async function matchLines(svc: Services, actor: Actor, dossierId: number,
     const items = refs.length ? await loadOpenItems(trx, dossierId, { lines: refs }) : [];
     const found = refs.length ? await findLines(trx, dossierId, refs) : [];
     checkSelection(items, found, refs, actor.language);
-    // the order of the selection decides which line of the larger side stays (partly) open: oldest first
+    // items come oldest first (date, booking, line): on the larger side the newest line is the one left (partly) open
     const match = matchOf(items, 'manual', 'selection');
     const [id] = await writeMatches(trx, dossierId, [match], actorUserId(actor));
     await audit(trx, actor, actor.officeId, 'matching.match', { id, lines: match.lines, full: match.full }, dossierId);
