@@ -1,0 +1,200 @@
+/**
+ * Bank → import a statement file (CODA or camt.053) into a dossier. Each statement becomes one
+ * financial booking in the journal of its account (IBAN + currency). A movement whose structured
+ * communication (OGM) points to exactly one open invoice is booked on that relation's 400/440 account
+ * and matched; every other movement goes to the CODA suspense account. A file books all or nothing;
+ * a statement imported before (same account, number and date) is skipped and reported as a duplicate.
+ *
+ * Amounts: CODA carries three decimals, the books keep cents. A non-zero third decimal is refused
+ * (never rounded) with an error naming the statement and movement.
+ */
+import { createHash } from 'node:crypto';
+import { AppError, validation } from '../../core/errors.ts';
+import { isValidOgm } from '../../core/ogm.ts';
+import { translate } from '../../core/i18n/index.ts';
+import type { Services } from '../../services.ts';
+import type { Actor } from '../auth/actor.ts';
+import { requireDossier } from '../dossiers/access.ts';
+import { fixedAccounts } from '../ledger/accounts/fixed-accounts.ts';
+import { actorUserId } from '../ledger/bookings/post-booking.ts';
+import { PostingContext, prepareBooking, type StatementBookingInput } from '../ledger/bookings/prepare.ts';
+import { writeBookings } from '../ledger/bookings/write.ts';
+import { formatCents } from '../ledger/money.ts';
+import { autoMatchIn } from '../matching/auto-match.ts';
+import { loadOpenItems } from '../matching/open-items.ts';
+import { audit } from '../users/manage-users.ts';
+import { parseCoda } from '../../formats/coda/parse.ts';
+import { parseCamt053 } from '../../formats/camt/parse.ts';
+import { decodeBankFile, formatAmount, type ParsedStatement } from '../../formats/statement.ts';
+import './schema.ts';
+import './messages.ts';
+
+export interface ImportedStatement {
+  journal: string;
+  number: string;
+  bookingId: number;
+  lines: number;
+  matched: number;
+  suspense: number;
+}
+export interface DuplicateStatement {
+  journal: string;
+  account: string;
+  number: string;
+  message: string;
+}
+export interface StatementImportResult {
+  format: 'coda' | 'camt.053';
+  statements: ImportedStatement[];
+  duplicates: DuplicateStatement[];
+}
+
+const fail = (code: string, field: string, params: Record<string, unknown>) => validation(code, params, [{ field, code, params }]);
+
+function detectAndParse(fileName: string, bytes: Uint8Array): ParsedStatement[] {
+  const { text } = decodeBankFile(bytes);
+  const head = text.trimStart().slice(0, 2000);
+  if (head.startsWith('<') && /camt\.053/.test(head)) return parseCamt053(bytes);
+  if (/^0000\d/.test(head)) return parseCoda(bytes);
+  throw fail('banking.file_unknown_format', 'file', { fileName });
+}
+
+const normalizeAccount = (a: string) => a.replace(/\s+/g, '').toUpperCase();
+
+function cents(thousandths: bigint, params: Record<string, unknown>): number {
+  if (thousandths % 10n !== 0n) throw fail('banking.amount_third_decimal', 'file', { ...params, amount: formatAmount(thousandths) });
+  return Number(thousandths / 10n);
+}
+
+export async function importStatementFile(
+  svc: Services,
+  actor: Actor,
+  dossierId: number,
+  file: { fileName: string; content: Uint8Array | string },
+): Promise<StatementImportResult> {
+  await requireDossier(svc.db, actor, dossierId, 'book');
+  const bytes = typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content;
+  const statements = detectAndParse(file.fileName, bytes);
+  if (!statements.length) throw fail('banking.file_empty', 'file', { fileName: file.fileName });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const createdBy = actorUserId(actor);
+
+  return svc.db.transaction().execute(async (trx) => {
+    const journals = await trx
+      .selectFrom('journal')
+      .select(['id', 'code', 'iban', 'currency', 'account', 'active'])
+      .where('dossier_id', '=', dossierId)
+      .where('type', '=', 'financial')
+      .orderBy('id')
+      .execute();
+    const roles = await fixedAccounts(trx, dossierId);
+    const suspense = roles.get('coda_suspense');
+    if (!suspense) throw fail('banking.suspense_missing', 'coda_suspense', {});
+    const openItems = await loadOpenItems(trx, dossierId, { unordered: true });
+    const ctx = new PostingContext(trx, dossierId, createdBy, 'import');
+    const result: StatementImportResult = { format: statements[0].format, statements: [], duplicates: [] };
+    const written: Array<{ index: number; bookingId: number; relationIds: Set<number> }> = [];
+
+    for (const s of statements) {
+      const account = normalizeAccount(s.account);
+      const number = s.sequence ?? s.statementId ?? '';
+      const journal = journals.find((j) => j.active && j.iban && normalizeAccount(j.iban) === account && j.currency === s.currency);
+      if (!journal) throw fail('banking.journal_not_found', 'file', { account, currency: s.currency, number });
+      const date = s.newBalanceDate ?? s.movements.at(-1)?.entryDate ?? s.oldBalanceDate;
+      if (!date) throw fail('banking.no_fiscal_period', 'file', { date: '?', number });
+
+      const seen = await trx
+        .selectFrom('bank_statement_import')
+        .select('id')
+        .where('dossier_id', '=', dossierId)
+        .where('account', '=', account)
+        .where('sequence', '=', number)
+        .where('statement_date', '=', date)
+        .executeTakeFirst();
+      if (seen) {
+        result.duplicates.push({ journal: journal.code, account, number, message: translate('banking.statement_duplicate', actor.language, { number, account }) });
+        continue;
+      }
+
+      // The statement's date and every movement date must fall in an open fiscal-year period.
+      let fiscalYearId: number;
+      const dates = new Set([date, ...s.movements.map((m) => m.entryDate).filter((d): d is string => !!d)]);
+      try {
+        fiscalYearId = (await ctx.period(date, 'regular')).fiscalYearId;
+        for (const d of dates) await ctx.period(d, 'regular');
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'ledger.no_fiscal_period') {
+          throw fail('banking.no_fiscal_period', 'file', { date, number });
+        }
+        throw e;
+      }
+
+      const opening = cents(s.oldBalance, { number, line: 0 });
+      const closing = cents(s.newBalance, { number, line: 0 });
+      const expected = await ctx.expectedOpening({ ...journal, name: '', type: 'financial' }, fiscalYearId);
+      if (opening !== expected) {
+        throw fail('banking.opening_mismatch', 'file', { journal: journal.code, number, given: formatCents(opening), expected: formatCents(expected) });
+      }
+
+      const relationIds = new Set<number>();
+      const lines: StatementBookingInput['lines'] = s.movements.map((m, i) => {
+        const amount = cents(m.amount, { number, line: i + 1 });
+        const ogm = m.structuredCommunication && isValidOgm(m.structuredCommunication) ? m.structuredCommunication : null;
+        // money in (amount > 0) pays a customer's invoice, which is open on the debit side (> 0)
+        const invoices = ogm
+          ? openItems.filter((o) => o.bookingKind !== 'financial_statement' && o.structuredCommunication === ogm && o.relationId != null && Math.sign(o.open) === Math.sign(amount))
+          : [];
+        const relations = new Set(invoices.map((o) => o.relationId!));
+        const description = [m.counterpartyName, m.communication].filter(Boolean).join(' — ') || null;
+        const base = { amount: formatCents(amount), structuredCommunication: ogm, communication: m.communication, description };
+        if (relations.size === 1 && invoices.length === 1) {
+          const relationId = invoices[0].relationId!;
+          relationIds.add(relationId);
+          return { ...base, relationId, account: invoices[0].account };
+        }
+        return { ...base, account: suspense };
+      });
+      // A zero-amount movement (information only) moves nothing: it is not booked.
+      const input: StatementBookingInput = {
+        type: 'financial_statement',
+        journalId: journal.id,
+        date,
+        statementNumber: number,
+        description: `${s.format === 'coda' ? 'CODA' : 'camt.053'} ${file.fileName}`,
+        openingBalance: formatCents(opening),
+        closingBalance: formatCents(closing),
+        lines: lines.filter((l) => l.amount !== formatCents(0)),
+      };
+      const prepared = await prepareBooking(ctx, input);
+      const [booking] = await writeBookings(trx, dossierId, [prepared]);
+      await trx
+        .insertInto('bank_statement_import')
+        .values({ dossier_id: dossierId, journal_id: journal.id, account, sequence: number, statement_date: date, file_sha256: sha256, booking_id: booking.id })
+        .execute();
+      written.push({ index: result.statements.length, bookingId: booking.id, relationIds });
+      result.statements.push({ journal: journal.code, number, bookingId: booking.id, lines: input.lines.length, matched: 0, suspense: 0 });
+    }
+
+    const relations = new Set(written.flatMap((w) => [...w.relationIds]));
+    for (const relationId of relations) await autoMatchIn(trx, dossierId, { relationId }, createdBy);
+    for (const w of written) {
+      const st = result.statements[w.index];
+      const rows = await trx
+        .selectFrom('booking_line')
+        .select(['line_no', 'account', 'kind'])
+        .where('dossier_id', '=', dossierId)
+        .where('booking_id', '=', w.bookingId)
+        .execute();
+      st.suspense = rows.filter((r) => r.kind === 'entry' && r.account === suspense).length;
+      const matched = await trx
+        .selectFrom('match_line')
+        .select((eb) => eb.fn.count<number>('line_no').distinct().as('n'))
+        .where('dossier_id', '=', dossierId)
+        .where('booking_id', '=', w.bookingId)
+        .executeTakeFirst();
+      st.matched = Number(matched?.n ?? 0);
+    }
+    await audit(trx, actor, actor.officeId, 'banking.import', { fileName: file.fileName, sha256, booked: result.statements.length, duplicates: result.duplicates.length }, dossierId);
+    return result;
+  });
+}
