@@ -6,6 +6,7 @@ import { mailRoutes } from '../modules/mail/routes.ts';
 import { relationRoutes } from '../modules/relations/routes.ts';
 import { ledgerRoutes } from '../modules/ledger/routes.ts';
 import { matchingRoutes } from '../modules/matching/routes.ts';
+import { bankingRoutes } from '../modules/banking/routes.ts';
 
 /** Every capability's routes, mounted under /api/v1. One line per module. */
 export const routeModules: RouteModule[] = [
@@ -16,4 +17,5 @@ export const routeModules: RouteModule[] = [
   relationRoutes,
   ledgerRoutes,
   matchingRoutes,
+  bankingRoutes,
 ];

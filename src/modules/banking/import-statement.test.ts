@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/helpers.ts';
+import { upload } from '../../../test/relations/http.ts';
 import type { AppError } from '../../core/errors.ts';
 import { makeOgm } from '../../core/ogm.ts';
 import { describeError } from '../../core/i18n/index.ts';
@@ -119,6 +120,20 @@ describe.each(engines)('bank statement import (%s)', (engine) => {
     expect(res.statements).toEqual([]);
     expect(res.duplicates).toEqual([expect.objectContaining({ journal: 'KBC', number: '042', account: 'BE86407051416150' })]);
     expect(res.duplicates[0].message).toContain('already imported');
+    expect(await counts()).toEqual({ n: 1, i: 1 });
+  });
+
+  it('API: POST /bank/import takes the file as multipart; a known statement comes back under duplicates, an unknown account as a 400 in Dutch', async () => {
+    const again = await upload(t.admin, `${t.base}/bank/import`, { name: 'kbc.cod', content: Buffer.from(withOgm, 'latin1') });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body).toMatchObject({ format: 'coda', statements: [], duplicates: [{ journal: 'KBC', number: '042' }] });
+    const other = readFileSync(new URL('oca-7.0_Coda_iban_v2_3_multi_statements.txt', CORPUS));
+    const res = await upload(t.admin, `${t.base}/bank/import`, { name: 'other.cod', content: other });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('banking.journal_not_found');
+    expect(res.body.message).toContain('Beheer → Dagboeken');
+    const none = await t.admin.post(`${t.base}/bank/import`, {});
+    expect(none.status).toBe(400);
     expect(await counts()).toEqual({ n: 1, i: 1 });
   });
 });

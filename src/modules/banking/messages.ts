@@ -7,6 +7,11 @@ export const bankingMessages = defineMessages({
     fr: "Le fichier {fileName} n'est ni un fichier CODA ni un fichier camt.053.",
     en: 'The file {fileName} is neither a CODA nor a camt.053 file.',
   },
+  'banking.file_required': {
+    nl: 'Kies een CODA- of camt.053-bestand om in te lezen.',
+    fr: 'Choisissez un fichier CODA ou camt.053 à importer.',
+    en: 'Choose a CODA or camt.053 file to import.',
+  },
   'banking.file_empty': {
     nl: 'Het bestand {fileName} bevat geen rekeninguittreksels.',
     fr: 'Le fichier {fileName} ne contient aucun extrait de compte.',
