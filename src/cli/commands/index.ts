@@ -5,6 +5,7 @@ import { register as bankParse } from './bank-parse.ts';
 import { register as relations } from './relations.ts';
 import { register as ledger } from './ledger.ts';
 import { register as matching } from './matching.ts';
+import { register as banking } from './banking.ts';
 
 const registrars: Array<(program: Command) => void> = [
   system,
@@ -12,6 +13,7 @@ const registrars: Array<(program: Command) => void> = [
   relations,
   ledger,
   matching,
+  banking,
 ];
 
 export function registerCommands(program: Command): void {

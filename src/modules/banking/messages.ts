@@ -12,6 +12,11 @@ export const bankingMessages = defineMessages({
     fr: 'Choisissez un fichier CODA ou camt.053 à importer.',
     en: 'Choose a CODA or camt.053 file to import.',
   },
+  'banking.file_unreadable': {
+    nl: 'Het bestand {path} kan niet gelezen worden ({reason}).',
+    fr: 'Le fichier {path} ne peut pas être lu ({reason}).',
+    en: 'The file {path} cannot be read ({reason}).',
+  },
   'banking.file_empty': {
     nl: 'Het bestand {fileName} bevat geen rekeninguittreksels.',
     fr: 'Le fichier {fileName} ne contient aucun extrait de compte.',
