@@ -95,6 +95,17 @@ describe.each(engines)('bank statement import (%s)', (engine) => {
     await bookOpeningBankBalance(t.env.svc, actor, t.dossierId, journalId, { date: '2009-01-01', amount: '-100.00' });
   });
 
+  it('refuses a movement with a non-zero third decimal (the books keep cents; nothing is rounded)', async () => {
+    const lines = original.split('\r\n');
+    const i = lines.findIndex((l) => l.startsWith('21'));
+    lines[i] = lines[i].slice(0, 32) + '000000000020005' + lines[i].slice(47);
+    const e = await failure(run(lines.join('\r\n')));
+    expect(e.code).toBe('banking.amount_third_decimal');
+    expect(e.params).toMatchObject({ number: '042', line: 1, amount: '20.005' });
+    expect(describeError(e, 'nl').message).toContain('derde decimaal');
+    expect(await counts()).toEqual({ n: 0, i: 0 });
+  });
+
   it('books the statement: the OGM payment on 400000 matched to the sales invoice, the rest on the suspense account', async () => {
     const inv = await t.admin.post(`${t.base}/bookings`, {
       type: 'sales_invoice', date: '2009-02-20', relationId: customer, reference: 'VF-2009-7', structuredCommunication: OGM,
