@@ -148,3 +148,30 @@ describe.each(engines)('bank statement import (%s)', (engine) => {
     expect(await counts()).toEqual({ n: 1, i: 1 });
   });
 });
+
+describe.each(engines)('bank statement import, camt.053 (%s)', (engine) => {
+  let t: LedgerTestContext;
+  const CAMT = new URL('../../../../shared/corpus/iso20022/samples/camt053/', import.meta.url);
+  const file = (name: string) => readFileSync(new URL(name, CAMT));
+  beforeAll(async () => {
+    t = await ledgerTestContext(engine, { fiscalYearStart: '2024-01-01' });
+    const res = await t.admin.post(`${t.base}/journals`, { code: 'BNK', name: 'Bank', type: 'financial', iban: 'BE68793230773034', bic: 'GEBABEBB' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  });
+  afterAll(() => t?.env.close());
+
+  it('books a camt.053 statement on the suspense account, then refuses a later statement whose opening balance does not follow', async () => {
+    const actor = cliActor(t.officeId);
+    const h1 = await importStatementFile(t.env.svc, actor, t.dossierId, { fileName: 'h1.xml', content: file('be-anon__camt053v02__BE68793230773034__2024-H1.xml') });
+    expect(h1.format).toBe('camt.053');
+    expect(h1.statements).toEqual([{ journal: 'BNK', number: 'MSG68568579-WRFUIK', bookingId: expect.any(Number), lines: 462, matched: 0, suspense: 462 }]);
+    const booking = await t.admin.get(`${t.base}/bookings/${h1.statements[0].bookingId}`);
+    expect(booking.body).toMatchObject({ kind: 'financial_statement', date: '2024-06-30' });
+    const oct = await importStatementFile(t.env.svc, actor, t.dossierId, { fileName: 'oct.xml', content: file('be-anon__camt053v02__BE68793230773034__2024-10.xml') }).then(
+      () => null,
+      (e: AppError) => e,
+    );
+    expect(oct?.code).toBe('banking.opening_mismatch');
+    expect(oct?.params).toMatchObject({ journal: 'BNK', given: '33443.03', expected: '555.29' });
+  });
+});
