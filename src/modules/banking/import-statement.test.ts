@@ -50,6 +50,12 @@ describe.each(engines)('bank statement import (%s)', (engine) => {
   });
   afterAll(() => t?.env.close());
 
+  it('refuses a file that is neither CODA nor camt.053, naming the file', async () => {
+    const e = await failure(run('Datum;Bedrag\n2009-03-05;20,00\n', 'export.csv'));
+    expect(e.code).toBe('banking.file_unknown_format');
+    expect(describeError(e, 'en').message).toContain('export.csv');
+  });
+
   it('refuses a file whose account has no financial journal, saying where to create one; nothing is written', async () => {
     const e = await failure(run(original));
     expect(e.code).toBe('banking.journal_not_found');
