@@ -9,7 +9,7 @@
  * (never rounded) with an error naming the statement and movement.
  */
 import { createHash } from 'node:crypto';
-import { AppError, validation } from '../../core/errors.ts';
+import { AppError, conflict, validation } from '../../core/errors.ts';
 import { isValidOgm } from '../../core/ogm.ts';
 import { translate } from '../../core/i18n/index.ts';
 import type { Services } from '../../services.ts';
@@ -167,10 +167,16 @@ export async function importStatementFile(
       };
       const prepared = await prepareBooking(ctx, input);
       const [booking] = await writeBookings(trx, dossierId, [prepared]);
-      await trx
-        .insertInto('bank_statement_import')
-        .values({ dossier_id: dossierId, journal_id: journal.id, account, sequence: number, statement_date: date, file_sha256: sha256, booking_id: booking.id })
-        .execute();
+      try {
+        await trx
+          .insertInto('bank_statement_import')
+          .values({ dossier_id: dossierId, journal_id: journal.id, account, sequence: number, statement_date: date, file_sha256: sha256, booking_id: booking.id })
+          .execute();
+      } catch (e) {
+        // the same statement imported at the same moment by another request: this one books nothing
+        if ((e as { code?: string }).code === '23505') throw conflict('banking.statement_duplicate', { number, account });
+        throw e;
+      }
       written.push({ index: result.statements.length, bookingId: booking.id, relationIds });
       result.statements.push({ journal: journal.code, number, bookingId: booking.id, lines: input.lines.length, matched: 0, suspense: 0 });
     }
