@@ -67,6 +67,7 @@ const FixedAccountsPage = lazy(() => import('../pages/ledger/FixedAccountsPage.t
 const VatCodesPage = lazy(() => import('../pages/ledger/VatCodesPage.tsx'));
 const FiscalYearsPage = lazy(() => import('../pages/ledger/FiscalYearsPage.tsx'));
 const JournalsPage = lazy(() => import('../pages/ledger/JournalsPage.tsx'));
+const MatchingPage = lazy(() => import('../pages/matching/MatchingPage.tsx'));
 
 export const MENU_ENTRIES: MenuEntry[] = [
   // Management
@@ -89,7 +90,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { menu: 'accounting', id: 'sales', path: 'accounting/sales', labelKey: 'menu.sales', element: SalesPage, right: 'book' },
   { menu: 'accounting', id: 'financial', path: 'accounting/financial', labelKey: 'menu.financial', element: FinancialPage, right: 'book' },
   { menu: 'accounting', id: 'miscellaneous', path: 'accounting/miscellaneous', labelKey: 'menu.miscellaneous', element: MiscellaneousPage, right: 'book' },
-  { menu: 'accounting', id: 'matching', path: 'accounting/matching', labelKey: 'menu.matching', right: 'book', separator: true },
+  { menu: 'accounting', id: 'matching', path: 'accounting/matching', labelKey: 'menu.matching', element: MatchingPage, right: 'book', separator: true },
   { menu: 'accounting', id: 'vat-return', path: 'accounting/vat-return', labelKey: 'menu.vatReturn', right: 'book', separator: true },
   { menu: 'accounting', id: 'close-year', path: 'accounting/close-year', labelKey: 'menu.closeYear', right: 'fiscal_years' },
 

@@ -729,6 +729,26 @@ export const nl = {
   'rp.pageOf': 'Pagina {page} van {pages}',
   'rp.toPeriod': 'Tot periode',
   'rp.totals': 'Totaal',
+  // matching
+  'matching.relation': 'Relatie',
+  'matching.match': 'Afpunten (Enter)',
+  'matching.equal': 'Gelijke bedragen (F10)',
+  'matching.auto': 'Automatisch (F11)',
+  'matching.netZero': 'Saldo nul (F8)',
+  'matching.showMatched': 'Afgepunte lijnen tonen (Ctrl+D)',
+  'matching.document': 'Document',
+  'matching.date': 'Datum',
+  'matching.dueDate': 'Vervaldag',
+  'matching.amount': 'Bedrag',
+  'matching.open': 'Openstaand',
+  'matching.status': 'Betaalstatus',
+  'matching.status.paid': 'Betaald',
+  'matching.status.open': 'Open',
+  'matching.status.partly_paid': 'Deels betaald',
+  'matching.matches': 'Afpuntingen',
+  'matching.cancel': 'Afpunting annuleren (F9)',
+  'matching.done': 'Afgepunt.',
+  'matching.cancelled': 'Afpunting geannuleerd.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;
