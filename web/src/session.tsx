@@ -12,6 +12,12 @@ import { applyTheme, savedTheme } from './theme.ts';
 export const SESSION_KEY = ['session'] as const;
 const LOGGED_OUT: Session = { user: null, office: null, csrfToken: null, setupNeeded: false };
 
+/** True after the user chose "log out": the login page then opens plain, not as "come back to …". */
+let loggedOutByUser = false;
+export function wasLoggedOutByUser(): boolean {
+  return loggedOutByUser;
+}
+
 export function useSession() {
   const query = useQuery({
     queryKey: SESSION_KEY,
@@ -39,6 +45,7 @@ export function useSessionActions() {
   const loggedIn = useCallback(
     (session: Omit<Session, 'setupNeeded'>) => {
       setCsrfToken(session.csrfToken);
+      loggedOutByUser = false;
       // Drop what the previous user saw, but keep the session query itself: clearing it would detach
       // the components observing it, and the new user's language and theme would wait for a reload.
       clearAllButSession(client);
@@ -59,6 +66,7 @@ export function useSessionActions() {
       await api.delete('/session');
     } finally {
       setCsrfToken(null);
+      loggedOutByUser = true;
       clearAllButSession(client);
       client.setQueryData(SESSION_KEY, LOGGED_OUT);
     }

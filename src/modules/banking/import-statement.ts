@@ -105,7 +105,7 @@ export async function importStatementFile(
 
       const seen = await trx
         .selectFrom('bank_statement_import')
-        .select('id')
+        .select('booking_id')
         .where('dossier_id', '=', dossierId)
         .where('account', '=', account)
         .where('sequence', '=', number)

@@ -2,7 +2,6 @@
 import type { Generated } from 'kysely';
 
 export interface BankStatementImportTable {
-  id: Generated<number>;
   dossier_id: number;
   journal_id: number;
   account: string;

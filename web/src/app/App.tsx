@@ -10,7 +10,7 @@ import { ResetPasswordPage } from '../pages/auth/ResetPasswordPage.tsx';
 import { SetupPage } from '../pages/auth/SetupPage.tsx';
 import { ForcedChangePasswordPage } from '../pages/auth/ForcedChangePasswordPage.tsx';
 import { DossierChooser } from '../pages/DossierChooser.tsx';
-import { SessionPreferences, useSession } from '../session.tsx';
+import { SessionPreferences, useSession, wasLoggedOutByUser } from '../session.tsx';
 import { ShortcutProvider } from '../shortcuts.tsx';
 import { AppShell, DossierHome, EntryPage, Loading, NotFoundPage } from './AppShell.tsx';
 import { MENU_ENTRIES } from './menu.tsx';
@@ -95,7 +95,7 @@ function RequireLogin({ allowPasswordChange }: { allowPasswordChange?: boolean }
   }
   if (data.setupNeeded) return <Navigate to="/setup" replace />;
   if (!data.user) {
-    const next = location.pathname + location.search;
+    const next = wasLoggedOutByUser() ? null : location.pathname + location.search;
     return <Navigate to={next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'} replace />;
   }
   if (data.user.mustChangePassword && !allowPasswordChange) return <Navigate to="/change-password" replace />;

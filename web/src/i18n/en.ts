@@ -1,3 +1,7 @@
+import { bankEn } from './parts/bank.ts';
+import { invoicingEn } from './parts/invoicing.ts';
+import { matchingEn } from './parts/matching.ts';
+import { ledgerEn } from './parts/ledger.ts';
 import type { MessageKey } from './nl.ts';
 
 /** English UI texts: the same keys as nl.ts. */
@@ -748,4 +752,8 @@ export const en: Record<MessageKey, string> = {
   'matching.cancel': 'Cancel match (F9)',
   'matching.done': 'Matched.',
   'matching.cancelled': 'Match cancelled.',
+  ...bankEn,
+  ...invoicingEn,
+  ...matchingEn,
+  ...ledgerEn,
 };

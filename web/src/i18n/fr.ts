@@ -1,3 +1,7 @@
+import { bankFr } from './parts/bank.ts';
+import { invoicingFr } from './parts/invoicing.ts';
+import { matchingFr } from './parts/matching.ts';
+import { ledgerFr } from './parts/ledger.ts';
 import type { MessageKey } from './nl.ts';
 
 /** French UI texts: the same keys as nl.ts. */
@@ -748,4 +752,8 @@ export const fr: Record<MessageKey, string> = {
   'matching.cancel': 'Annuler le lettrage (F9)',
   'matching.done': 'Lettré.',
   'matching.cancelled': 'Lettrage annulé.',
+  ...bankFr,
+  ...invoicingFr,
+  ...matchingFr,
+  ...ledgerFr,
 };

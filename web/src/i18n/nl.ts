@@ -1,3 +1,7 @@
+import { bankNl } from './parts/bank.ts';
+import { invoicingNl } from './parts/invoicing.ts';
+import { matchingNl } from './parts/matching.ts';
+import { ledgerNl } from './parts/ledger.ts';
 /**
  * Dutch UI texts — the reference catalogue and the default language. fr.ts and en.ts have exactly
  * the same keys. Placeholders: {name}. Keep keys grouped by screen.
@@ -749,6 +753,10 @@ export const nl = {
   'matching.cancel': 'Afpunting annuleren (F9)',
   'matching.done': 'Afgepunt.',
   'matching.cancelled': 'Afpunting geannuleerd.',
+  ...bankNl,
+  ...invoicingNl,
+  ...matchingNl,
+  ...ledgerNl,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;
