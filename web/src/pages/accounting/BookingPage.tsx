@@ -688,7 +688,7 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
   );
 }
 
-function Field({ id, label, value, onChange, readOnly, type = 'text', error, amount }: { id: string; label: string; value: string; onChange: (v: string) => void; readOnly?: boolean; type?: string; error?: string; amount?: boolean }) {
+export function Field({ id, label, value, onChange, readOnly, type = 'text', error, amount }: { id: string; label: string; value: string; onChange: (v: string) => void; readOnly?: boolean; type?: string; error?: string; amount?: boolean }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -702,11 +702,11 @@ function Field({ id, label, value, onChange, readOnly, type = 'text', error, amo
   );
 }
 
-function AmountInput({ label, value, onChange, readOnly, field }: { label: string; value: string; onChange: (v: string) => void; readOnly?: boolean; field: string }) {
+export function AmountInput({ label, value, onChange, readOnly, field }: { label: string; value: string; onChange: (v: string) => void; readOnly?: boolean; field: string }) {
   return <input aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} readOnly={readOnly} inputMode="decimal" className="num" data-field={field} size={12} />;
 }
 
-function AccountInput({ dossierId, value, onChange, readOnly, label }: { dossierId: number; value: string; onChange: (v: string) => void; readOnly?: boolean; label: string }) {
+export function AccountInput({ dossierId, value, onChange, readOnly, label }: { dossierId: number; value: string; onChange: (v: string) => void; readOnly?: boolean; label: string }) {
   const listId = useRef(`acc-${Math.random().toString(36).slice(2)}`).current;
   const accounts = useQuery({ queryKey: ['ledger', dossierId, 'accounts', value.slice(0, 3)], queryFn: () => ledgerApi.accounts(dossierId, value.slice(0, 3)), enabled: !readOnly && value.length > 0 });
   return (
@@ -724,7 +724,7 @@ function AccountInput({ dossierId, value, onChange, readOnly, label }: { dossier
 }
 
 /** A relation search field: type to search, F2 moves through the list, Enter picks, Alt+N new relation, Alt+O opens it. */
-function RelationSearch({
+export function RelationSearch({
   id,
   label,
   hideLabel,
