@@ -23,6 +23,8 @@ export interface OpenItemsReportQuery {
   date: string;
   relationId?: number;
   account?: string;
+  /** customers: the receivable accounts, suppliers: the payable ones (without account: both) */
+  kind?: 'customers' | 'suppliers';
 }
 
 export interface OpenItemAt {
@@ -88,7 +90,7 @@ export async function openItemsAt(svc: Services, actor: Actor, dossierId: number
     where l.dossier_id = ${dossierId} and a.reconcilable and l.fiscal_year_id = ${year.id} and l.date <= ${at}::date
       and l.amount <> coalesce(m.applied, 0)
       ${query.relationId != null ? sql`and l.relation_id = ${query.relationId}` : sql``}
-      ${query.account ? sql`and l.account = ${query.account}` : sql`and a.type in ('receivable', 'payable')`}
+      ${query.account ? sql`and l.account = ${query.account}` : query.kind ? sql`and a.type = ${query.kind === 'customers' ? 'receivable' : 'payable'}` : sql`and a.type in ('receivable', 'payable')`}
     order by l.account, r.number nulls last, coalesce(l.due_date, l.date), l.date, l.booking_id, l.line_no`.execute(svc.db);
   const items: OpenItemAt[] = rows.map((r) => {
     const due = r.due_date ?? r.date;

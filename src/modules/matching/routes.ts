@@ -61,7 +61,7 @@ export const matchingRoutes: RouteModule = (app, svc) => {
         tags,
         summary: 'Open items per relation at a date, aged (not due, 0–30, 31–60, 61–90, > 90 days); json, csv, xlsx or pdf',
         params: dossierScope,
-        querystring: z.object({ date: z.string().describe('YYYY-MM-DD'), ...scope, format: z.enum(REPORT_FORMATS).optional() }),
+        querystring: z.object({ date: z.string().describe('YYYY-MM-DD'), ...scope, kind: z.enum(['customers', 'suppliers']).optional(), format: z.enum(REPORT_FORMATS).optional() }),
       },
     },
     async (request, reply) => {
