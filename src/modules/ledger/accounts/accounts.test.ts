@@ -23,6 +23,42 @@ describe.each(engines)('chart of accounts and fixed accounts (%s)', (engine) => 
     expect(byName.body.items.map((a: { number: string }) => a.number)).toEqual(['588888']);
   });
 
+  it('sorts the chart on the server by number, name (in the user language) and class, page by page', async () => {
+    type Row = { number: string; name: string; class: number };
+    const numbers = (r: { body: { items: Row[] } }) => r.body.items.map((a) => a.number);
+    const all = (await t.admin.get(`${t.base}/accounts?pageSize=1000`)).body.items as Row[];
+    const byNumberDesc = await t.admin.get(`${t.base}/accounts?sort=number&direction=desc&pageSize=5`);
+    expect(numbers(byNumberDesc)).toEqual(all.map((a) => a.number).sort().reverse().slice(0, 5));
+
+    // By name: the whole chart in name order, the second page continues where the first stopped.
+    const cmp = (a: Row, b: Row) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.number < b.number ? -1 : 1);
+    const expected = [...all].sort(cmp).map((a) => a.number);
+    const page1 = await t.admin.get(`${t.base}/accounts?sort=name&pageSize=20&page=1`);
+    const page2 = await t.admin.get(`${t.base}/accounts?sort=name&pageSize=20&page=2`);
+    expect(page1.body).toMatchObject({ total: all.length, page: 1, pageSize: 20 });
+    expect([...numbers(page1), ...numbers(page2)]).toEqual(expected.slice(0, 40));
+    expect(numbers(page1)).not.toEqual(all.slice(0, 20).map((a) => a.number));
+
+    // In French the names (and so the order) are the French ones.
+    t.admin.language = 'fr';
+    const fr = await t.admin.get(`${t.base}/accounts?sort=name&class=4&pageSize=1000`);
+    t.admin.language = '';
+    const frNames = (fr.body.items as Row[]).map((a) => a.name.toLowerCase());
+    expect(frNames).toEqual([...frNames].sort());
+    expect(frNames.indexOf('clients')).toBeLessThan(frNames.indexOf('fournisseurs'));
+
+    // By class (descending): class 9 … 0 first, by name inside a class.
+    const byClass = (await t.admin.get(`${t.base}/accounts?sort=class&direction=desc&pageSize=1000`)).body.items as Row[];
+    const classes = byClass.map((a) => a.class);
+    expect(classes).toEqual([...classes].sort((a, b) => b - a));
+    expect(classes[0]).toBeGreaterThan(classes[classes.length - 1]);
+    const sixes = byClass.filter((a) => a.class === 6).map((a) => a.name.toLowerCase());
+    expect(sixes).toEqual([...sixes].sort().reverse());
+
+    const bad = await t.admin.get(`${t.base}/accounts?sort=balance`);
+    expect(bad.status).toBe(400);
+  });
+
   it('adds an account with a type from its class, edits, deactivates and deletes it while unused', async () => {
     const created = await t.admin.post(`${t.base}/accounts`, { number: '550100', name: 'KBC zichtrekening' });
     expect(created.status).toBe(201);

@@ -45,13 +45,19 @@ export interface AccountQuery {
   class?: number;
   active?: boolean;
   reconcilable?: boolean;
+  /** number (default), name (in the caller's language), class (then name) or type (then number) */
+  sort?: AccountSort;
+  direction?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
 
+export const ACCOUNT_SORTS = ['number', 'name', 'class', 'type'] as const;
+export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+
 const inUse = sql<boolean>`exists (select 1 from account_balance b where b.dossier_id = account.dossier_id and b.account = account.number)`;
 
-/** Accounts by number; search matches the start of the number or any part of the name (any language). */
+/** Accounts sorted on the server (paging needs the whole chart in order); search matches the start of the number or any part of the name (any language). */
 export async function listAccounts(svc: Services, actor: Actor, dossierId: number, query: AccountQuery = {}) {
   await requireLedger(svc.db, actor, dossierId);
   const pageSize = Math.min(Math.max(query.pageSize ?? 100, 1), 1000);
@@ -74,9 +80,17 @@ export async function listAccounts(svc: Services, actor: Actor, dossierId: numbe
   if (query.active !== undefined) base = base.where('active', '=', query.active);
   if (query.reconcilable !== undefined) base = base.where('reconcilable', '=', query.reconcilable);
   const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  const dir = query.direction === 'desc' ? sql`desc` : sql`asc`;
+  const name = sql.ref(actor.language === 'fr' ? 'name_fr' : actor.language === 'en' ? 'name_en' : 'name_nl');
+  const order = {
+    number: sql`number ${dir}`,
+    name: sql`lower(${name}) ${dir}, number ${dir}`,
+    class: sql`left(number, 1) ${dir}, lower(${name}) ${dir}, number ${dir}`,
+    type: sql`type ${dir}, number ${dir}`,
+  }[query.sort ?? 'number'];
   const rows = await base
     .select(['number', 'name_nl', 'name_fr', 'name_en', 'type', 'reconcilable', 'active', 'default_vat_code', inUse.as('in_use')])
-    .orderBy('number')
+    .orderBy(order)
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();

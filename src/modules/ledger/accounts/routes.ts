@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { noContent, type RouteModule } from '../../../server/http.ts';
 import { ACCOUNT_TYPES } from './rules.ts';
-import { createAccount, deleteAccount, getAccount, listAccounts, updateAccount } from './manage-accounts.ts';
+import { ACCOUNT_SORTS, createAccount, deleteAccount, getAccount, listAccounts, updateAccount } from './manage-accounts.ts';
 import { listFixedAccounts, setFixedAccount } from './fixed-accounts.ts';
 import { actorIn, bool, dossierScope, paging } from '../http.ts';
 
@@ -22,7 +22,7 @@ export const accountRoutes: RouteModule = (app, svc) => {
     {
       schema: {
         tags: ['ledger'],
-        summary: 'Chart of accounts (search by number prefix or name; names in your language)',
+        summary: 'Chart of accounts (search by number prefix or name; names in your language; sorted and paged on the server)',
         params: dossierScope,
         querystring: z.object({
           search: z.string().optional(),
@@ -30,6 +30,8 @@ export const accountRoutes: RouteModule = (app, svc) => {
           class: z.coerce.number().int().min(0).max(9).optional(),
           active: bool.optional(),
           reconcilable: bool.optional(),
+          sort: z.enum(ACCOUNT_SORTS).optional().describe('number (default), name in your language, class (then name), type'),
+          direction: z.enum(['asc', 'desc']).optional(),
           ...paging,
         }),
       },

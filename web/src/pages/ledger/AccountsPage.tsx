@@ -1,6 +1,6 @@
 /**
  * Management → Accounts: the chart of accounts (search Ctrl+F by number or name, active filter,
- * pages; names in the user's language), the detail with the names in the three languages, the
+ * sorted by number, name, class or kind and paged on the server; names in the user's language), the detail with the names in the three languages, the
  * kind, the reconcilable flag and the default VAT code (New Ctrl+N, Edit Ctrl+E, Save Ctrl+S,
  * Delete — refused by the server for an account with bookings), and (de)activation.
  */
@@ -80,10 +80,11 @@ function AccountList() {
   const listKey = `accounts-${dossierId}-${filter}-${language}`;
 
   const columns: Column<AccountRow>[] = [
-    { id: 'number', label: t('ledger.account.number'), render: (a) => a.number },
+    { id: 'number', label: t('ledger.account.number'), sortKey: 'number', render: (a) => a.number },
     {
       id: 'name',
       label: t('ledger.account.name'),
+      sortKey: 'name',
       render: (a) => (
         <>
           {a.name}
@@ -91,7 +92,8 @@ function AccountList() {
         </>
       ),
     },
-    { id: 'type', label: t('ledger.account.type'), render: (a) => t(`ledger.account.type.${a.type}`) },
+    { id: 'class', label: t('ledger.account.class'), sortKey: 'class', render: (a) => a.class },
+    { id: 'type', label: t('ledger.account.type'), sortKey: 'type', render: (a) => t(`ledger.account.type.${a.type}`) },
     { id: 'reconcilable', label: t('ledger.account.reconcilable'), render: (a) => (a.reconcilable ? '✓' : '') },
     { id: 'vat', label: t('ledger.account.defaultVatCode'), render: (a) => a.defaultVatCode ?? '' },
     { id: 'inUse', label: t('ledger.account.inUse'), render: (a) => (a.inUse ? '✓' : '') },

@@ -103,6 +103,8 @@ export function fetchAccounts(dossierId: number, active: 'active' | 'inactive' |
   return async (query: ListQuery): Promise<Page<AccountRow>> => {
     const page = await api.get<Page<Account>>(ledgerPath(dossierId, 'accounts'), {
       search: query.search || undefined,
+      sort: query.sort,
+      direction: query.direction,
       page: query.page,
       pageSize: query.pageSize,
       active: active === 'all' ? undefined : active === 'active',
