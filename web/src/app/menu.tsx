@@ -68,6 +68,7 @@ const VatCodesPage = lazy(() => import('../pages/ledger/VatCodesPage.tsx'));
 const FiscalYearsPage = lazy(() => import('../pages/ledger/FiscalYearsPage.tsx'));
 const JournalsPage = lazy(() => import('../pages/ledger/JournalsPage.tsx'));
 const MatchingPage = lazy(() => import('../pages/matching/MatchingPage.tsx'));
+const OpenItemsPage = lazy(() => import('../pages/reports/OpenItemsPage.tsx'));
 
 export const MENU_ENTRIES: MenuEntry[] = [
   // Management
@@ -109,7 +110,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { menu: 'reports', id: 'trial-balance', path: 'reports/trial-balance', labelKey: 'menu.trialBalance', element: TrialBalancePage, right: 'view' },
   { menu: 'reports', id: 'ledger', path: 'reports/ledger', labelKey: 'menu.generalLedger', element: GeneralLedgerPage, right: 'view' },
   { menu: 'reports', id: 'journal-report', path: 'reports/journals', labelKey: 'menu.journalReport', element: JournalReportPage, right: 'view' },
-  { menu: 'reports', id: 'open-items', path: 'reports/open-items', labelKey: 'menu.openItems', element: RelationBalancesPage, right: 'view' },
+  { menu: 'reports', id: 'open-items', path: 'reports/open-items', labelKey: 'menu.openItems', element: OpenItemsPage, right: 'view' },
+  { menu: 'reports', id: 'relation-balances', path: 'reports/relation-balances', labelKey: 'openItems.relationBalances', element: RelationBalancesPage, right: 'view' },
   { menu: 'reports', id: 'annual-accounts', path: 'reports/annual-accounts', labelKey: 'menu.annualAccounts', right: 'view', separator: true },
   { menu: 'reports', id: 'export', path: 'reports/export', labelKey: 'menu.export', right: 'export' },
 

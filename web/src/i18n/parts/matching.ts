@@ -99,6 +99,7 @@ export const matchingNl = {
   'openItems.total': 'Algemeen totaal',
   'openItems.empty': 'Geen openstaande posten op deze datum.',
   'openItems.noRelation': '(zonder relatie)',
+  'openItems.relationBalances': 'Saldi klanten en leveranciers',
 } satisfies Record<string, string>;
 
 export const matchingFr: Record<keyof typeof matchingNl, string> = {
@@ -195,6 +196,7 @@ export const matchingFr: Record<keyof typeof matchingNl, string> = {
   'openItems.total': 'Total général',
   'openItems.empty': 'Aucun poste ouvert à cette date.',
   'openItems.noRelation': '(sans relation)',
+  'openItems.relationBalances': 'Soldes clients et fournisseurs',
 };
 
 export const matchingEn: Record<keyof typeof matchingNl, string> = {
@@ -291,4 +293,5 @@ export const matchingEn: Record<keyof typeof matchingNl, string> = {
   'openItems.total': 'Grand total',
   'openItems.empty': 'No open items at this date.',
   'openItems.noRelation': '(no relation)',
+  'openItems.relationBalances': 'Customer and supplier balances',
 };

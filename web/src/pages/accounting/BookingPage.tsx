@@ -26,6 +26,8 @@ import {
   type JournalType,
   type RelationItem,
 } from './accounting-api.ts';
+import { MatchingPanel, type MatchingRelation } from '../matching/MatchingPanel.tsx';
+import { PaymentStatusTag } from '../matching/PaymentStatusTag.tsx';
 
 export type BookingMode = 'purchase' | 'sales' | 'financial' | 'miscellaneous';
 
@@ -141,8 +143,11 @@ function toCents(text: string): number {
   return Number.isFinite(n) ? Math.round(n * 100) : 0;
 }
 
-function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: boolean; onLabel: (label: string) => void }) {
+function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode; active: boolean; onLabel: (label: string) => void }) {
   const t = useT();
+  // F4: matching of the current line's relation, in place of the form (kept as it is); F3 comes back.
+  const [matching, setMatching] = useState<{ relation: MatchingRelation; focus: { bookingId: number; lineNo?: number } | null } | null>(null);
+  const active = tabActive && !matching;
   const fmt = useFormat();
   const [language] = useLanguage();
   const locale = LOCALES[language];
@@ -401,6 +406,16 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
 
   const openRelation = (rel: RelationItem | null) => window.open(shellPath(rel ? `management/relations/${rel.id}` : 'management/relations/new'), '_blank');
   const newAccount = () => window.open(shellPath('management/accounts/new'), '_blank');
+  const openMatching = () => {
+    const rel = mode === 'financial' ? lines[focusLine]?.relation : head.relation;
+    if (!rel) return setError(new Error(t('matching.noRelationOnLine')));
+    const line = posted && (mode === 'financial' ? posted.lines.filter((l) => l.kind === 'entry')[focusLine] : posted.lines.find((l) => l.relationId === rel.id));
+    setMatching({ relation: { id: rel.id, number: rel.number, name: rel.name }, focus: posted ? { bookingId: posted.id, lineNo: line ? line.lineNo : undefined } : null });
+  };
+  const closeMatching = () => {
+    setMatching(null);
+    setTimeout(() => rootRef.current?.querySelector<HTMLInputElement>(`[data-line="${focusLine}"] input`)?.focus(), 0);
+  };
 
   const shortcuts: Shortcut[] = [
     { keys: ['F12', 'Ctrl+Enter'], description: 'bk.key.post', run: () => void post(), inInputs: true, enabled: active && !readOnly },
@@ -414,6 +429,7 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
     { keys: ['Ctrl+O'], description: 'bk.key.open', run: () => void openList(), enabled: active },
     { keys: ['Ctrl+H'], description: 'bk.key.history', run: () => void showHistory(), enabled: active },
     { keys: ['Ctrl+N'], description: 'bk.key.new', run: newBooking, enabled: active },
+    { keys: ['F4'], description: 'matching.key.fromBooking', run: () => openMatching(), enabled: active && mode !== 'miscellaneous' },
   ];
   useShortcuts(shortcuts, { group: TITLES[mode] });
 
@@ -428,7 +444,14 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
   const ro = readOnly;
 
   return (
-    <div ref={rootRef} className="booking-editor" data-testid="booking-editor">
+    <>
+    {matching && (
+      <section data-testid="booking-matching">
+        <h2 className="section-title">{t('matching.fromBooking', { relation: matching.relation.name })}</h2>
+        <MatchingPanel dossierId={dossierId} kind={mode === 'purchase' ? 'suppliers' : mode === 'sales' ? 'customers' : null} relation={matching.relation} focus={matching.focus} active={tabActive} onBack={closeMatching} group={TITLES[mode]} />
+      </section>
+    )}
+    <div ref={rootRef} className="booking-editor" data-testid="booking-editor" hidden={!!matching}>
       <div className="toolbar no-print">
         <button type="button" className="button primary" onClick={() => void post()} disabled={ro || busy} data-testid="booking-post">
           {t('bk.post')} (F12)
@@ -463,6 +486,7 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
           <strong>{posted.display}</strong> · {fmt.date(posted.date)} · {money(posted.amount, locale)}
           {posted.reversedByBookingId && <span className="mode-tag">{t('bk.isReversed')}</span>}
           {posted.reversesBookingId && <span className="mode-tag">{t('bk.isReversal')}</span>}
+          {invoice && <PaymentStatusTag dossierId={dossierId} bookingId={posted.id} />}
         </p>
       )}
       <SuccessBanner>{success}</SuccessBanner>
@@ -685,6 +709,7 @@ function BookingEditor({ mode, active, onLabel }: { mode: BookingMode; active: b
         </section>
       )}
     </div>
+    </>
   );
 }
 

@@ -17,7 +17,7 @@ const TITLES: Record<ReportKind, MessageKey> = {
   'trial-balance': 'menu.trialBalance',
   'general-ledger': 'menu.generalLedger',
   journal: 'menu.journalReport',
-  'relation-balances': 'menu.openItems',
+  'relation-balances': 'openItems.relationBalances',
 };
 
 export function TrialBalancePage() {
