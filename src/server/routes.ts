@@ -7,6 +7,8 @@ import { relationRoutes } from '../modules/relations/routes.ts';
 import { ledgerRoutes } from '../modules/ledger/routes.ts';
 import { matchingRoutes } from '../modules/matching/routes.ts';
 import { bankingRoutes } from '../modules/banking/routes.ts';
+import { invoicingRoutes } from '../modules/invoicing/routes.ts';
+import { unassignedRoutes } from '../modules/banking/unassigned-routes.ts';
 
 /** Every capability's routes, mounted under /api/v1. One line per module. */
 export const routeModules: RouteModule[] = [
@@ -18,4 +20,6 @@ export const routeModules: RouteModule[] = [
   ledgerRoutes,
   matchingRoutes,
   bankingRoutes,
+  invoicingRoutes,
+  unassignedRoutes,
 ];
