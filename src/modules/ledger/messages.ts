@@ -242,6 +242,11 @@ defineMessages({
     fr: "Ligne {line} : la relation {relationId} n'existe pas.",
     en: 'Line {line}: relation {relationId} does not exist.',
   },
+  'ledger.line_relation_required': {
+    nl: 'Lijn {line}: rekening {account} is een klanten- of leveranciersrekening; kies de relatie (elke openstaande factuur is een eigen lijn).',
+    fr: 'Ligne {line} : le compte {account} est un compte clients ou fournisseurs ; choisissez la relation (chaque facture ouverte est une ligne).',
+    en: 'Line {line}: account {account} is a customers or suppliers account; choose the relation (each open invoice is a line of its own).',
+  },
   'ledger.relation_required': {
     nl: 'Kies een relatie (klant of leverancier).',
     fr: 'Choisissez une relation (client ou fournisseur).',

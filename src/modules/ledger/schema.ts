@@ -139,6 +139,9 @@ export interface BookingLineTable {
   vat_code: string | null;
   vat_base: number | null;
   due_date: string | null;
+  /** the line's own document (an open item in an opening booking: one invoice per line; migration 0009) */
+  reference: string | null;
+  document_date: string | null;
   description: string | null;
   communication: string | null;
   structured_communication: string | null;

@@ -1,6 +1,7 @@
 /**
  * Open items: booking lines on a reconcilable account whose amount is not yet fully applied by
- * matches. Open amount = line amount − the sum its matches apply (signed cents, debit > 0).
+ * matches. Open amount = line amount − the sum its matches apply (signed cents, debit > 0). Date and
+ * reference are the line's own when it has them (an invoice carried in an opening booking).
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
@@ -85,9 +86,9 @@ export async function loadOpenItems(db: Db, dossierId: number, filter: OpenItemF
   const sel = filter.lines;
   const { rows } = await sql<Row>`
     select l.booking_id, l.line_no, l.account, l.relation_id, r.number as relation_number, r.name as relation_name,
-      l.amount, (l.amount - coalesce(m.applied, 0))::bigint as open, l.date, l.due_date,
+      l.amount, (l.amount - coalesce(m.applied, 0))::bigint as open, coalesce(l.document_date, l.date) as date, l.due_date,
       coalesce(l.structured_communication, case when l.kind = 'total' then b.structured_communication end) as ogm,
-      l.communication, b.reference, b.kind, ${documentOf} as document, l.fiscal_year_id
+      l.communication, coalesce(l.reference, b.reference) as reference, b.kind, ${documentOf} as document, l.fiscal_year_id
     from booking_line l
     join account a on a.dossier_id = l.dossier_id and a.number = l.account
     join booking b on b.dossier_id = l.dossier_id and b.id = l.booking_id

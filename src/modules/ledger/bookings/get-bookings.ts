@@ -183,6 +183,9 @@ export interface BookingLineView {
   vatCode: string | null;
   vatBase: number | null;
   dueDate: string | null;
+  /** the line's own document (open items of an opening booking) */
+  reference: string | null;
+  documentDate: string | null;
   description: string | null;
   communication: string | null;
   structuredCommunication: string | null;
@@ -235,6 +238,8 @@ export async function loadBooking(db: Db, dossierId: number, id: number, lang: L
       'l.vat_code',
       'l.vat_base',
       'l.due_date',
+      'l.reference',
+      'l.document_date',
       'l.description',
       'l.communication',
       'l.structured_communication',
@@ -267,6 +272,8 @@ export async function loadBooking(db: Db, dossierId: number, id: number, lang: L
       vatCode: l.vat_code,
       vatBase: l.vat_base,
       dueDate: l.due_date,
+      reference: l.reference,
+      documentDate: l.document_date,
       description: l.description,
       communication: l.communication,
       structuredCommunication: l.structured_communication,
@@ -326,7 +333,17 @@ export async function copyBooking(svc: Services, actor: Actor, dossierId: number
         date: b.date,
         reference: b.reference,
         description: b.description,
-        lines: b.lines.map((l) => ({ account: l.account, amount: l.amount, relationId: l.relationId, description: l.description, dueDate: l.dueDate })),
+        lines: b.lines.map((l) => ({
+          account: l.account,
+          amount: l.amount,
+          relationId: l.relationId,
+          reference: l.reference,
+          documentDate: l.documentDate,
+          dueDate: l.dueDate,
+          description: l.description,
+          communication: l.communication,
+          structuredCommunication: l.structuredCommunication,
+        })),
       };
   }
 }

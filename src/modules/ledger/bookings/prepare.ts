@@ -66,6 +66,10 @@ export interface GeneralBookingInput extends BaseInput {
     debit?: Money | null;
     credit?: Money | null;
     relationId?: number | null;
+    /** an open item's own document (opening bookings: each customer or supplier invoice is a line) */
+    reference?: string | null;
+    documentDate?: string | null;
+    /** default for a line with a relation and a document date: the relation's payment terms */
     dueDate?: string | null;
     description?: string | null;
     communication?: string | null;
@@ -386,21 +390,38 @@ async function prepareGeneral(ctx: PostingContext, input: GeneralBookingInput): 
   const lines = Array.isArray(input.lines) ? input.lines : [];
   checkLineCount(lines.length);
   await ctx.loadRelations(lines.map((l) => l.relationId).filter((x): x is number => typeof x === 'number'));
+  // An opening booking brings the open items of the previous package: a line on the customers or
+  // suppliers account is one invoice of one relation, so matching can close it later.
+  const itemAccounts = new Set<string>();
+  if (kind === 'opening') {
+    for (const role of ['customers', 'suppliers'] as const) {
+      const account = await ctx.role(role).catch(() => null); // a role without account needs no relation
+      if (account) itemAccounts.add(account);
+    }
+  }
   const posting: PostingLine[] = [];
   for (const [i, l] of lines.entries()) {
     const n = i + 1;
     if (!l.account?.trim()) throw invalid('ledger.line_account_required', `lines.${i}.account`, {}, n);
+    if (itemAccounts.has(l.account.trim()) && l.relationId == null) {
+      throw invalid('ledger.line_relation_required', `lines.${i}.relationId`, { account: l.account.trim() }, n);
+    }
     let amount: Cents;
     if (l.amount !== undefined && l.amount !== null) amount = money(l.amount, `lines.${i}.amount`, n);
     else amount = (l.debit != null ? money(l.debit, `lines.${i}.debit`, n) : 0) - (l.credit != null ? money(l.credit, `lines.${i}.credit`, n) : 0);
     if (amount === 0) throw invalid('ledger.line_amount_zero', `lines.${i}.amount`, {}, n);
-    const relationId = l.relationId != null ? (await requireRelation(ctx, l.relationId, `lines.${i}.relationId`, n)).id : null;
+    const relation = l.relationId != null ? await requireRelation(ctx, l.relationId, `lines.${i}.relationId`, n) : null;
+    const documentDate = l.documentDate ? date(l.documentDate, `lines.${i}.documentDate`) : null;
+    let dueDate = l.dueDate ? date(l.dueDate, `lines.${i}.dueDate`) : null;
+    if (!dueDate && documentDate && relation) dueDate = dueDateFromTerms(documentDate, relation.payment_days, relation.payment_end_of_month);
     posting.push({
       account: l.account.trim(),
       amount,
       kind: 'entry',
-      relationId,
-      dueDate: l.dueDate ? date(l.dueDate, `lines.${i}.dueDate`) : null,
+      relationId: relation?.id ?? null,
+      dueDate,
+      reference: text(l.reference),
+      documentDate,
       description: text(l.description),
       communication: text(l.communication),
       structuredCommunication: structuredCommunication(l.structuredCommunication, `lines.${i}.structuredCommunication`),

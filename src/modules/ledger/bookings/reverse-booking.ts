@@ -57,6 +57,8 @@ export async function reverseBooking(svc: Services, actor: Actor, dossierId: num
           vatCode: l.vatCode,
           vatBase: l.vatBase === null ? null : -l.vatBase,
           dueDate: l.dueDate,
+          reference: l.reference,
+          documentDate: l.documentDate,
           description: l.description,
           communication: l.communication,
           structuredCommunication: l.structuredCommunication,

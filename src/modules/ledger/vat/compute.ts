@@ -33,6 +33,9 @@ export interface PostingLine {
   vatCode?: string | null;
   vatBase?: Cents | null;
   dueDate?: string | null;
+  /** the line's own document reference and date (open items of an opening booking) */
+  reference?: string | null;
+  documentDate?: string | null;
   description?: string | null;
   communication?: string | null;
   structuredCommunication?: string | null;
