@@ -68,6 +68,8 @@ const VatCodesPage = lazy(() => import('../pages/ledger/VatCodesPage.tsx'));
 const FiscalYearsPage = lazy(() => import('../pages/ledger/FiscalYearsPage.tsx'));
 const JournalsPage = lazy(() => import('../pages/ledger/JournalsPage.tsx'));
 const MatchingPage = lazy(() => import('../pages/matching/MatchingPage.tsx'));
+const ImportStatementsPage = lazy(() => import('../pages/bank/ImportStatementsPage.tsx'));
+const UnassignedLinesPage = lazy(() => import('../pages/bank/UnassignedLinesPage.tsx'));
 const OpenItemsPage = lazy(() => import('../pages/reports/OpenItemsPage.tsx'));
 
 export const MENU_ENTRIES: MenuEntry[] = [
@@ -92,11 +94,12 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { menu: 'accounting', id: 'financial', path: 'accounting/financial', labelKey: 'menu.financial', element: FinancialPage, right: 'book' },
   { menu: 'accounting', id: 'miscellaneous', path: 'accounting/miscellaneous', labelKey: 'menu.miscellaneous', element: MiscellaneousPage, right: 'book' },
   { menu: 'accounting', id: 'matching', path: 'accounting/matching', labelKey: 'menu.matching', element: MatchingPage, right: 'book', separator: true },
+  { menu: 'accounting', id: 'unassigned-bank-lines', path: 'accounting/unassigned-bank-lines', labelKey: 'menu.unassignedBankLines', element: UnassignedLinesPage, right: 'book' },
   { menu: 'accounting', id: 'vat-return', path: 'accounting/vat-return', labelKey: 'menu.vatReturn', right: 'book', separator: true },
   { menu: 'accounting', id: 'close-year', path: 'accounting/close-year', labelKey: 'menu.closeYear', right: 'fiscal_years' },
 
   // Bank
-  { menu: 'bank', id: 'import', path: 'bank/import', labelKey: 'menu.bankImport', right: 'book' },
+  { menu: 'bank', id: 'import', path: 'bank/import', labelKey: 'menu.bankImport', element: ImportStatementsPage, right: 'book' },
   { menu: 'bank', id: 'coda-mandates', path: 'bank/coda-mandates', labelKey: 'menu.codaMandates', right: 'view' },
   { menu: 'bank', id: 'payments', path: 'bank/payments', labelKey: 'menu.payments', right: 'book', separator: true },
   { menu: 'bank', id: 'direct-debits', path: 'bank/direct-debits', labelKey: 'menu.directDebits', right: 'book' },
