@@ -4,7 +4,10 @@
  * financial booking, F4 on the payment line opens matching for the customer; F10 matches equal amounts
  * (the oldest invoice), F9 in the overview cancels it after a question (everything open again), F11
  * matches automatically by OGM (the newer invoice), F3 goes back to the booking; the sales invoice shows
- * "paid"; Reports → Open items shows the one open invoice, aged, and saves it as CSV.
+ * "paid". On Accounting → Matching, F11 proposes two invoices that fit a payment by amount and the user
+ * picks one, Space/Enter match a part payment, Ctrl+←/→ move through the overview and F9 cancels the
+ * chosen match, F8 matches a customer whose items net to zero. Reports → Open items shows the open
+ * items per relation, aged, with totals equal to the customer account, and saves them as CSV.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,13 +157,99 @@ describe.each(engines)('matching from a financial booking: F4, F10, F9, F11, F3 
     await expect.poll(() => page.getByTestId('payment-status').textContent()).toBe(`${tx('nl', 'matching.status')}: ${tx('nl', 'matching.status.open')}`);
   });
 
+  it('Accounting → Matching: F11 proposes when two invoices fit, the user picks one; Space/Enter match partly; Ctrl+←/→ and F9 in the overview; F8 matches a relation that nets to zero', async () => {
+    const { page, baseUrl } = e2e;
+    const zwaan = await addRelation(e2e.env, dossierId, { number: 'K002', name: 'Café De Zwaan', kind: 'customer', paymentDays: 30 });
+    const hoek = await addRelation(e2e.env, dossierId, { number: 'K003', name: 'Bistro Den Hoek', kind: 'customer', paymentDays: 30 });
+    const post = async (body: Record<string, unknown>) => {
+      const res = await admin.post(`${base}/bookings`, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return { id: res.body.id as number, display: res.body.display as string };
+    };
+    const line = (amount: string) => [{ account: '700000', vatCode: 'V21', amountInclVat: amount }];
+    const inv1 = await post({ type: 'sales_invoice', date: '2026-01-10', relationId: zwaan, lines: line('500.00') });
+    const inv2 = await post({ type: 'sales_invoice', date: '2026-01-15', relationId: zwaan, lines: line('500.00') });
+    await post({ type: 'sales_invoice', date: '2026-01-20', relationId: hoek, lines: line('100.00') });
+    await post({ type: 'sales_credit_note', date: '2026-01-21', relationId: hoek, lines: line('100.00') });
+    const journals = (await admin.get(`${base}/journals`)).body.items as Array<{ id: number; code: string }>;
+    const st = await post({
+      type: 'financial_statement', journalId: journals.find((j) => j.code === 'KBC')!.id, date: '2026-03-25', statementNumber: '2', openingBalance: '1210.00', closingBalance: '1910.00',
+      lines: [{ amount: '500.00', relationId: zwaan }, { amount: '200.00', relationId: zwaan, communication: 'voorschot' }],
+    });
+    const items = async (relation: number): Promise<Item[]> => (await admin.get(`${base}/matching/open-items?relationId=${relation}`)).body.items;
+
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/matching`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.matching') }).waitFor();
+    expect(await page.getByTestId('tab-customers').getAttribute('aria-selected')).toBe('true');
+    const search = page.getByTestId('matching-relation');
+    await search.fill('Zwaan');
+    await page.getByTestId('matching-relation-list').getByRole('option', { name: /Café De Zwaan/ }).waitFor();
+    await search.press('Enter');
+    await expect.poll(() => rows().count()).toBe(4);
+    expect(page.url()).toContain(`relation=${zwaan}`);
+
+    // F11: the 500.00 payment fits both invoices by amount: a proposal, nothing matched; the user picks the second invoice
+    await page.keyboard.press('F11');
+    await expect.poll(() => page.getByTestId('success-message').textContent()).toBe(tx('nl', 'matching.result.auto', { count: 0, proposals: 1 }));
+    const proposal = page.getByTestId('matching-proposal');
+    expect(await proposal.count()).toBe(1);
+    expect(await proposal.textContent()).toContain(tx('nl', 'matching.proposal.by.amount'));
+    expect(await proposal.getByRole('button').count()).toBe(2);
+    await proposal.getByRole('button', { name: new RegExp(tx('nl', 'matching.proposal.pick', { document: inv2.display })) }).click();
+    await expect.poll(() => page.getByTestId('success-message').textContent()).toBe(tx('nl', 'matching.done'));
+    await expect.poll(() => rows().count()).toBe(2);
+    expect(await proposal.count()).toBe(0);
+    expect((await items(zwaan)).map((i) => [i.bookingId, i.open])).toEqual([[inv1.id, 50000], [st.id, -20000]]);
+
+    // Space selects (↓ moves), Enter matches the selection: a part payment leaves 300.00 open, partly paid
+    await page.getByTestId('matching-list').focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    expect(await page.getByTestId('matching-selection').textContent()).toBe(tx('nl', 'matching.selection', { count: 2, amount: '300,00' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('success-message').textContent()).toBe(tx('nl', 'matching.donePartial'));
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().nth(0).textContent()).toContain(tx('nl', 'matching.status.partly_paid'));
+    expect(await rows().nth(0).textContent()).toContain('300,00');
+    expect((await items(zwaan)).map((i) => [i.bookingId, i.open])).toEqual([[inv1.id, 30000]]);
+
+    // the overview: newest first; Ctrl+→ goes to the older match (the proposal picked), F9 cancels that one
+    const all = (await admin.get(`${base}/matching/matches?relationId=${zwaan}`)).body.items as Match[];
+    expect(all.map((m) => m.method)).toEqual(['selection', 'selection']);
+    const position = page.getByTestId('matching-match-position');
+    expect(await position.textContent()).toBe(tx('nl', 'matching.matchOf', { n: 1, count: 2 }));
+    await page.keyboard.press('Control+ArrowRight');
+    await expect.poll(() => position.textContent()).toBe(tx('nl', 'matching.matchOf', { n: 2, count: 2 }));
+    await page.keyboard.press('Control+ArrowLeft');
+    await expect.poll(() => position.textContent()).toBe(tx('nl', 'matching.matchOf', { n: 1, count: 2 }));
+    await page.keyboard.press('Control+ArrowRight');
+    await expect.poll(() => position.textContent()).toBe(tx('nl', 'matching.matchOf', { n: 2, count: 2 }));
+    await page.keyboard.press('F9');
+    const dialog = page.getByTestId('confirm-dialog');
+    expect(await dialog.textContent()).toContain(tx('nl', 'matching.confirmCancel', { id: all[1].id }));
+    await dialog.getByRole('button', { name: tx('nl', 'matching.confirmYes'), exact: true }).click();
+    await expect.poll(() => page.getByTestId('success-message').textContent()).toBe(tx('nl', 'matching.cancelled', { id: all[1].id }));
+    await expect.poll(() => rows().count()).toBe(3);
+    expect((await admin.get(`${base}/matching/matches?relationId=${zwaan}`)).body.items.map((m: Match) => m.id)).toEqual([all[0].id]);
+    expect((await items(zwaan)).map((i) => [i.bookingId, i.open])).toEqual([[inv1.id, 30000], [inv2.id, 50000], [st.id, -50000]]);
+
+    // F8: every customer whose open items net to zero (Bistro Den Hoek: invoice and credit note) is matched
+    expect((await items(hoek)).length).toBe(2);
+    await page.keyboard.press('F8');
+    await expect.poll(() => page.getByTestId('success-message').textContent()).toBe(tx('nl', 'matching.result.netZero', { count: 1 }));
+    expect(await items(hoek)).toEqual([]);
+    expect((await items(zwaan)).length).toBe(3);
+  });
+
   it('Reports → Open items shows the open invoice aged at the chosen date, totals equal to the customer account, and saves it as CSV', async () => {
     const { page, baseUrl } = e2e;
     await page.goto(`${baseUrl}/d/${dossierId}/reports/open-items`);
     await page.getByRole('heading', { name: tx('nl', 'menu.openItems') }).waitFor();
     await page.getByTestId('open-items-date').fill('2026-04-30');
-    const relation = page.getByTestId('open-items-relation');
-    await expect.poll(() => relation.count()).toBe(1);
+    const relations = page.getByTestId('open-items-relation');
+    await expect.poll(() => relations.count()).toBe(2); // Hotel Aurora and Café De Zwaan (Bistro Den Hoek nets to zero)
+    const relation = relations.nth(0);
     expect(await relation.locator('tr.group-row').textContent()).toBe('K001 Hotel Aurora · 400000');
     const items = relation.getByTestId('open-item');
     expect(await items.count()).toBe(1);
@@ -168,7 +257,13 @@ describe.each(engines)('matching from a financial booking: F4, F10, F9, F11, F3 
     const cells = await items.nth(0).locator('td').allTextContents();
     expect(cells).toEqual([`${invoice.a.display} · F2026-001`, '02/02/2026', '04/03/2026', '1.210,00', '1.210,00', '', '', '1.210,00', '', '']);
     expect(await relation.getByTestId('open-items-relation-total').textContent()).toContain('1.210,00');
-    expect(await page.getByTestId('report-totals').locator('td').allTextContents()).toEqual([tx('nl', 'openItems.total'), '1.210,00', '0,00', '0,00', '1.210,00', '0,00', '0,00']);
+    // Café De Zwaan: 300.00 and 500.00 open (61–90 days), the unallocated payment of 500.00 (31–60): 300.00 in all
+    expect(await relations.nth(1).locator('tr.group-row').textContent()).toBe('K002 Café De Zwaan · 400000');
+    expect(await relations.nth(1).getByTestId('open-item').count()).toBe(3);
+    expect(await relations.nth(1).getByTestId('open-items-relation-total').locator('td').allTextContents()).toEqual([
+      tx('nl', 'openItems.totalOf', { relation: 'K002 Café De Zwaan · 400000' }), '300,00', '', '', '-500,00', '800,00', '',
+    ]);
+    expect(await page.getByTestId('report-totals').locator('td').allTextContents()).toEqual([tx('nl', 'openItems.total'), '1.510,00', '0,00', '0,00', '710,00', '800,00', '0,00']);
 
     // suppliers: none open
     await page.getByTestId('open-items-kind').selectOption('suppliers');
@@ -177,14 +272,15 @@ describe.each(engines)('matching from a financial booking: F4, F10, F9, F11, F3 
     // what the API holds: the open amount equals the customer account's balance at that date
     const { svc } = e2e.env;
     const report = await openItemsAt(svc, cliActor(officeId), dossierId, { date: '2026-04-30', kind: 'customers' });
-    expect(report.items.map((i) => [i.bookingId, i.open, i.bucket])).toEqual([[invoice.a.id, 121000, 'd31_60']]);
+    expect(report.items.filter((i) => i.relationId === customer).map((i) => [i.bookingId, i.open, i.bucket])).toEqual([[invoice.a.id, 121000, 'd31_60']]);
+    expect(report.totals.open).toBe(151000);
     const year = await svc.db.selectFrom('fiscal_year').select('id').where('dossier_id', '=', dossierId).executeTakeFirstOrThrow();
     const tb = await trialBalance(svc, cliActor(officeId), dossierId, { fiscalYearId: year.id });
     expect(tb.rows.find((r) => r.account === '400000')?.closing).toBe(report.totals.open);
 
     // Ctrl+S: the customers' report as CSV from the server's export
     await page.getByTestId('open-items-kind').selectOption('customers');
-    await expect.poll(() => relation.count()).toBe(1);
+    await expect.poll(() => relations.count()).toBe(2);
     await page.keyboard.press('Control+s');
     await page.getByRole('dialog', { name: tx('nl', 'rp.saveTitle') }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-csv').click()]);
