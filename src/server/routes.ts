@@ -9,6 +9,8 @@ import { matchingRoutes } from '../modules/matching/routes.ts';
 import { bankingRoutes } from '../modules/banking/routes.ts';
 import { invoicingRoutes } from '../modules/invoicing/routes.ts';
 import { unassignedRoutes } from '../modules/banking/unassigned-routes.ts';
+import { mandateRoutes } from '../modules/banking/mandates-routes.ts';
+import { inboxRoutes } from '../modules/banking/inbox-routes.ts';
 
 /** Every capability's routes, mounted under /api/v1. One line per module. */
 export const routeModules: RouteModule[] = [
@@ -22,4 +24,6 @@ export const routeModules: RouteModule[] = [
   bankingRoutes,
   invoicingRoutes,
   unassignedRoutes,
+  mandateRoutes,
+  inboxRoutes,
 ];
