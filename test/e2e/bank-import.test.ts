@@ -142,4 +142,30 @@ describe.each(engines)('bank statement import and unassigned bank lines (Chromiu
     // the statement itself was not touched: still one statement booking, and one assignment booking
     expect(await statements()).toBe(1);
   });
+
+  it('a dropped statement whose opening balance does not follow the journal is refused, with what to check (588888 for a first import)', async () => {
+    const { page } = e2e;
+    await page.goto(`${e2e.baseUrl}/d/${dossierId}/bank/import`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.bankImport') }).waitFor();
+    // statement 005 starts at 999.00 while the journal stands at 125.50 (statement 004 is missing)
+    const next = codaFile({ iban: 'BE68539007547034', sequence: '005', date: '2026-03-12', opening: 99900, movements: [{ amount: 1000, communication: 'rente' }] });
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'kbc-005.cod', { type: 'text/plain' }));
+      return dt;
+    }, next);
+    await page.getByTestId('bank-import-drop').dispatchEvent('drop', { dataTransfer });
+    await page.locator('.hint').filter({ hasText: 'kbc-005.cod' }).waitFor();
+    await page.getByTestId('bank-import-submit').click();
+
+    const advice = page.getByTestId('bank-import-advice');
+    await advice.waitFor();
+    expect(await advice.getAttribute('data-code')).toBe('banking.opening_mismatch');
+    const message = await page.getByTestId('bank-import-result').getByTestId('error-message').textContent();
+    expect(message).toContain('(125.50)');
+    expect(message).toContain('(999.00)');
+    expect(await advice.textContent()).toContain(tx('nl', 'bank.advice.opening.1'));
+    expect(await advice.textContent()).toContain(tx('nl', 'bank.advice.opening.3'));
+    expect(await statements()).toBe(1);
+  });
 });
