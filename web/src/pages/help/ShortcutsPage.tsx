@@ -43,6 +43,22 @@ const REFERENCE: Array<{ group: MessageKey; rows: Array<[string, MessageKey]> }>
       ['Escape', 'shortcuts.cancelEdit'],
     ],
   },
+  {
+    group: 'menu.matching',
+    rows: [
+      ['F4', 'matching.key.fromBooking'],
+      ['F3', 'matching.key.back'],
+      ['Space', 'matching.key.select'],
+      ['Enter', 'matching.key.match'],
+      ['F10', 'matching.key.equal'],
+      ['F11', 'matching.key.auto'],
+      ['F8', 'matching.key.netZero'],
+      ['Ctrl+D', 'matching.key.showMatched'],
+      ['Ctrl+ArrowLeft', 'matching.key.previous'],
+      ['Ctrl+ArrowRight', 'matching.key.next'],
+      ['F9', 'matching.key.cancel'],
+    ],
+  },
 ];
 
 export default function ShortcutsPage() {

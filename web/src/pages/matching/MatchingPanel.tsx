@@ -364,9 +364,9 @@ export function MatchingPanel({
           <table className="grid" data-testid="matching-matches">
             <thead>
               <tr>
-                <th scope="col">{t('matching.matchNo', { id: '' }).trim()}</th>
+                <th scope="col">#</th>
                 <th scope="col">{t('matching.date')}</th>
-                <th scope="col">{t('matching.status')}</th>
+                <th scope="col">{t('matching.how')}</th>
                 <th scope="col">{t('matching.document')}</th>
               </tr>
             </thead>

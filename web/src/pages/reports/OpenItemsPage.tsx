@@ -115,7 +115,7 @@ export default function OpenItemsPage() {
       {report.isFetching && <p className="loading">{t('rp.loading')}</p>}
       {report.data && (
         <div className="table-wrap report-table" style={{ maxHeight: '70vh', overflow: 'auto' }} tabIndex={0} data-testid="report-table">
-          <table>
+          <table className="grid">
             <thead>
               <tr>
                 <th scope="col">{t('matching.document')}</th>
