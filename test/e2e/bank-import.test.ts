@@ -168,4 +168,33 @@ describe.each(engines)('bank statement import and unassigned bank lines (Chromiu
     expect(await advice.textContent()).toContain(tx('nl', 'bank.advice.opening.3'));
     expect(await statements()).toBe(1);
   });
+
+  it('shows what to check when the CODA suspense account is missing, and when no fiscal-year period holds the date', async () => {
+    const { page } = e2e;
+    const upload = async (name: string, content: string) => {
+      await page.getByTestId('bank-import-files').setInputFiles([{ name, mimeType: 'text/plain', buffer: Buffer.from(content, 'utf8') }]);
+      await page.getByTestId('bank-import-submit').click();
+      await page.getByTestId('bank-import-result').filter({ hasText: name }).waitFor();
+      return page.getByTestId('bank-import-advice');
+    };
+    const cleared = await admin.put(`${base}/fixed-accounts/coda_suspense`, { account: null });
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
+    const follows = codaFile({ iban: 'BE68539007547034', sequence: '004', date: '2026-03-11', opening: 12550, movements: [{ amount: 1000, communication: 'rente' }] });
+    let advice = await upload('kbc-004.cod', follows);
+    expect(await advice.getAttribute('data-code')).toBe('banking.suspense_missing');
+    expect(await page.getByTestId('bank-import-result').getByTestId('error-message').textContent()).toContain('Vaste rekeningen');
+    expect(await advice.textContent()).toContain(tx('nl', 'bank.advice.suspense.1'));
+    expect(await advice.getByRole('button', { name: tx('nl', 'bank.import.open', { screen: tx('nl', 'menu.fixedAccounts') }) }).isVisible()).toBe(true);
+    expect((await admin.put(`${base}/fixed-accounts/coda_suspense`, { account: '499000' })).status).toBe(200);
+
+    // a statement of January 2027: the dossier has no fiscal year 2027 yet
+    const nextYear = codaFile({ iban: 'BE68539007547034', sequence: '001', date: '2027-01-05', opening: 12550, movements: [{ amount: 1000, communication: 'rente' }] });
+    advice = await upload('kbc-2027-001.cod', nextYear);
+    expect(await advice.getAttribute('data-code')).toBe('banking.no_fiscal_period');
+    expect(await page.getByTestId('bank-import-result').getByTestId('error-message').textContent()).toContain('2027-01-05');
+    for (const key of ['bank.advice.period.1', 'bank.advice.period.2', 'bank.advice.period.3'] as const) {
+      expect(await advice.textContent()).toContain(tx('nl', key));
+    }
+    expect(await statements()).toBe(1);
+  });
 });
