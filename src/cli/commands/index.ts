@@ -6,6 +6,7 @@ import { register as relations } from './relations.ts';
 import { register as ledger } from './ledger.ts';
 import { register as matching } from './matching.ts';
 import { register as banking } from './banking.ts';
+import { register as bankInbox } from './bank-inbox.ts';
 
 const registrars: Array<(program: Command) => void> = [
   system,
@@ -14,6 +15,7 @@ const registrars: Array<(program: Command) => void> = [
   ledger,
   matching,
   banking,
+  bankInbox,
 ];
 
 export function registerCommands(program: Command): void {
