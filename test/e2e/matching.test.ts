@@ -289,4 +289,23 @@ describe.each(engines)('matching from a financial booking: F4, F10, F9, F11, F3 
     expect(lines.find((l) => l.includes(invoice.a.display))).toMatch(/^K001,Hotel Aurora,400000,/);
     expect(lines.some((l) => l.includes(invoice.b.display))).toBe(false);
   });
+
+  it('a link to Accounting → Matching with a relation and a booking opens that relation with the line selected; the Suppliers tab lists suppliers only', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/matching?kind=customers&relation=${customer}&line=${invoice.a.id}`);
+    await expect.poll(() => page.getByTestId('matching-relation').inputValue()).toBe('Hotel Aurora');
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().nth(0).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('matching-selection').textContent()).toBe(tx('nl', 'matching.selection', { count: 1, amount: '1.210,00' }));
+
+    await addRelation(e2e.env, dossierId, { number: 'L001', name: 'Brouwerij Het Anker', kind: 'supplier', paymentDays: 30 });
+    await page.getByTestId('tab-suppliers').click();
+    await expect.poll(() => page.getByTestId('matching-relation').inputValue()).toBe('');
+    expect(page.url()).toContain('kind=suppliers');
+    expect(await page.getByTestId('matching-items').count()).toBe(0);
+    await page.getByTestId('matching-relation').fill('a');
+    const list = page.getByTestId('matching-relation-list');
+    await list.getByRole('option', { name: /Brouwerij Het Anker/ }).waitFor();
+    expect(await list.getByRole('option').allTextContents()).toEqual(['L001 — Brouwerij Het Anker']);
+  });
 });
