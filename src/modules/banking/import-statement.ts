@@ -2,7 +2,8 @@
  * Bank → import a statement file (CODA or camt.053) into a dossier. Each statement becomes one
  * financial booking in the journal of its account (IBAN + currency). A movement whose structured
  * communication (OGM) points to exactly one open invoice is booked on that relation's 400/440 account
- * and matched; every other movement goes to the CODA suspense account. A file books all or nothing;
+ * and matched; a movement from or to the IBAN of exactly one relation is booked on that relation (and
+ * matched automatically where one invoice fits); every other movement goes to the CODA suspense account. A file books all or nothing;
  * a statement imported before (same account, number and date) is skipped and reported as a duplicate.
  *
  * Amounts: CODA carries three decimals, the books keep cents. A non-zero third decimal is refused
@@ -21,6 +22,7 @@ import { PostingContext, prepareBooking, type StatementBookingInput } from '../l
 import { writeBookings } from '../ledger/bookings/write.ts';
 import { formatCents } from '../ledger/money.ts';
 import { autoMatchIn } from '../matching/auto-match.ts';
+import { normalizeIban, relationsByIban } from '../matching/counterparty.ts';
 import { loadOpenItems } from '../matching/open-items.ts';
 import { audit } from '../users/manage-users.ts';
 import { parseCoda } from '../../formats/coda/parse.ts';
@@ -91,6 +93,8 @@ export async function importStatementFile(
     const suspense = roles.get('coda_suspense');
     if (!suspense) throw fail('banking.suspense_missing', 'coda_suspense', {});
     const openItems = await loadOpenItems(trx, dossierId, { unordered: true });
+    // a movement from or to the account (IBAN) of exactly one relation is booked on that relation
+    const byIban = await relationsByIban(trx, dossierId, statements.flatMap((s) => s.movements.map((m) => m.counterpartyAccount ?? '').filter(Boolean)));
     const ctx = new PostingContext(trx, dossierId, createdBy, 'import');
     const result: StatementImportResult = { format: statements[0].format, statements: [], duplicates: [] };
     const written: Array<{ index: number; bookingId: number; relationIds: Set<number> }> = [];
@@ -146,11 +150,17 @@ export async function importStatementFile(
           : [];
         const relations = new Set(invoices.map((o) => o.relationId!));
         const description = [m.counterpartyName, m.communication].filter(Boolean).join(' — ') || null;
-        const base = { amount: formatCents(amount), structuredCommunication: ogm, communication: m.communication, description };
+        const counterparty = { counterpartyAccount: m.counterpartyAccount, counterpartyName: m.counterpartyName };
+        const base = { amount: formatCents(amount), structuredCommunication: ogm, communication: m.communication, description, ...counterparty };
         if (relations.size === 1 && invoices.length === 1) {
           const relationId = invoices[0].relationId!;
           relationIds.add(relationId);
           return { ...base, relationId, account: invoices[0].account };
+        }
+        const known = m.counterpartyAccount ? byIban.get(normalizeIban(m.counterpartyAccount)) : undefined;
+        if (known) {
+          relationIds.add(known.id);
+          return { ...base, relationId: known.id };
         }
         return { ...base, account: suspense };
       });

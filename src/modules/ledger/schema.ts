@@ -145,6 +145,9 @@ export interface BookingLineTable {
   description: string | null;
   communication: string | null;
   structured_communication: string | null;
+  /** statement lines: who paid or was paid, as the bank gave it (migration 0022) */
+  counterparty_account: string | null;
+  counterparty_name: string | null;
 }
 
 export interface AccountBalanceTable {

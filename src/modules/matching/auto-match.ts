@@ -3,6 +3,9 @@
  * order, by: 1. the structured communication (OGM, valid mod-97) of an invoice; 2. an invoice number
  * or reference found in its free communication; 3. the exact open amount of an invoice of the same
  * relation. Candidates are always of the same relation and account, on the other side (debit vs credit).
+ * A payment without relation (on the CODA suspense account) whose counterparty account is the IBAN of
+ * exactly one relation is taken as that relation's (on any of its accounts): when exactly one invoice of
+ * it fits, the payment is moved to the relation's account by a miscellaneous booking and matched.
  * A step that finds exactly one candidate matches; one that finds several stops there and proposes
  * them; one that finds none hands over to the next step. The open items are indexed in memory by
  * OGM and by relation/account/amount, so a payment costs a few lookups, not a scan.
@@ -14,6 +17,10 @@ import { actorUserId } from '../ledger/bookings/post-booking.ts';
 import { audit } from '../users/manage-users.ts';
 import { findOgmInText, isValidOgm } from '../../core/ogm.ts';
 import type { Db } from '../../db/index.ts';
+import { PostingContext, prepareBooking } from '../ledger/bookings/prepare.ts';
+import { writeBookings } from '../ledger/bookings/write.ts';
+import { formatCents } from '../ledger/money.ts';
+import { normalizeIban, relationsByIban, type IbanRelation } from './counterparty.ts';
 import { loadOpenItems, type OpenItem } from './open-items.ts';
 import { lockMatching, writeMatches, type NewMatch } from './matches.ts';
 import { normalizeReference } from './rules.ts';
@@ -40,12 +47,17 @@ export interface Proposal {
   communication: string | null;
   /** the step that found more than one candidate */
   by: 'ogm' | 'reference' | 'amount';
+  /** set when the payment has no relation yet and its counterparty account (IBAN) recognised relationId */
+  counterpartyAccount?: string;
   candidates: ProposalCandidate[];
 }
 export interface AutoMatchResult {
+  /** payments matched (a payment moved from the suspense account counts once) */
   matched: number;
   matchIds: number[];
   proposals: Proposal[];
+  /** payments moved from the CODA suspense account to the relation recognised by their IBAN */
+  transfers: number;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -54,25 +66,51 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   else map.set(key, [value]);
 };
 
-/** The matches automatic matching makes over the given open items (pure; mutates the items' open amounts). */
-export function planAutoMatches(items: OpenItem[]): { matches: NewMatch[]; proposals: Proposal[] } {
-  const payments = items.filter((i) => i.bookingKind === 'financial_statement' && i.relationId != null && i.open !== 0);
+/**
+ * A payment without relation (CODA suspense account) whose counterparty IBAN recognised the relation
+ * and that one invoice of it fits: the payment moves to the relation's account by a miscellaneous
+ * booking (suspense ↔ relation), which is matched on both sides.
+ */
+export interface PlannedTransfer {
+  payment: OpenItem;
+  /** the payment's open amount moved (signed as the payment line) */
+  moved: number;
+  relationId: number;
+  relationNumber: string;
+  /** the invoice's account (400000 / 440000) and the part of it the payment closes (signed as the invoice) */
+  invoice: OpenItem;
+  applied: number;
+  method: MatchMethod & Proposal['by'];
+}
+
+/**
+ * The matches automatic matching makes over the given open items (pure; mutates the items' open amounts).
+ * `byIban` recognises the relation of a payment without one by its counterparty account.
+ */
+export function planAutoMatches(items: OpenItem[], byIban: Map<string, IbanRelation> = new Map()): { matches: NewMatch[]; proposals: Proposal[]; transfers: PlannedTransfer[] } {
+  const recognised = (i: OpenItem) => (i.relationId == null && i.counterpartyAccount ? byIban.get(normalizeIban(i.counterpartyAccount)) : undefined);
+  const payments = items.filter((i) => i.bookingKind === 'financial_statement' && i.open !== 0 && (i.relationId != null || recognised(i)));
   const invoices = items.filter((i) => i.bookingKind !== 'financial_statement' && i.relationId != null && i.open !== 0);
   const byOgm = new Map<string, OpenItem[]>();
-  const byRelation = new Map<string, OpenItem[]>();
+  const byRelation = new Map<number, OpenItem[]>();
   const byAmount = new Map<string, OpenItem[]>();
   const refOf = new Map<OpenItem, string>();
   for (const inv of invoices) {
     if (inv.reference) refOf.set(inv, normalizeReference(inv.reference));
     if (inv.structuredCommunication) push(byOgm, inv.structuredCommunication, inv);
-    push(byRelation, `${inv.account}|${inv.relationId}`, inv);
-    push(byAmount, `${inv.account}|${inv.relationId}|${inv.open}`, inv);
+    push(byRelation, inv.relationId!, inv);
+    push(byAmount, `${inv.relationId}|${inv.open}`, inv);
   }
   const matches: NewMatch[] = [];
   const proposals: Proposal[] = [];
+  const transfers: PlannedTransfer[] = [];
   payments.sort((a, b) => a.date.localeCompare(b.date) || a.bookingId - b.bookingId || a.lineNo - b.lineNo);
   for (const p of payments) {
-    const fits = (inv: OpenItem) => inv.open !== 0 && Math.sign(inv.open) === -Math.sign(p.open) && inv.account === p.account && inv.relationId === p.relationId;
+    const byCounterparty = p.relationId == null ? recognised(p)! : null;
+    const relationId = p.relationId ?? byCounterparty!.id;
+    // a payment with a relation matches on its own account; one recognised by IBAN on the invoice's
+    const fits = (inv: OpenItem) =>
+      inv.open !== 0 && Math.sign(inv.open) === -Math.sign(p.open) && inv.relationId === relationId && (byCounterparty != null || inv.account === p.account);
     const steps: Array<[MatchMethod & Proposal['by'], () => OpenItem[]]> = [
       [
         'ogm',
@@ -86,46 +124,99 @@ export function planAutoMatches(items: OpenItem[]): { matches: NewMatch[]; propo
         () => {
           const text = p.communication ? normalizeReference(p.communication) : '';
           if (!text) return [];
-          return (byRelation.get(`${p.account}|${p.relationId}`) ?? []).filter((inv) => {
+          return (byRelation.get(relationId) ?? []).filter((inv) => {
             const ref = refOf.get(inv) ?? '';
             return ref.length >= 3 && text.includes(ref) && fits(inv);
           });
         },
       ],
-      ['amount', () => (byAmount.get(`${p.account}|${p.relationId}|${-p.open}`) ?? []).filter(fits)],
+      ['amount', () => (byAmount.get(`${relationId}|${-p.open}`) ?? []).filter(fits)],
     ];
     for (const [by, find] of steps) {
       const found = find();
       if (found.length === 0) continue;
       if (found.length === 1) {
         const inv = found[0];
-        const applied = Math.min(Math.abs(inv.open), Math.abs(p.open));
-        const lines = [
-          { bookingId: inv.bookingId, lineNo: inv.lineNo, amount: Math.sign(inv.open) * applied },
-          { bookingId: p.bookingId, lineNo: p.lineNo, amount: Math.sign(p.open) * applied },
-        ];
-        inv.open -= lines[0].amount;
-        p.open -= lines[1].amount;
-        matches.push({ kind: 'auto', method: by, account: p.account, relationId: p.relationId, lines });
+        const applied = Math.sign(inv.open) * Math.min(Math.abs(inv.open), Math.abs(p.open));
+        if (byCounterparty) {
+          transfers.push({ payment: p, moved: p.open, relationId, relationNumber: byCounterparty.number, invoice: inv, applied, method: by });
+          inv.open -= applied;
+          p.open = 0;
+        } else {
+          const lines = [
+            { bookingId: inv.bookingId, lineNo: inv.lineNo, amount: applied },
+            { bookingId: p.bookingId, lineNo: p.lineNo, amount: -applied },
+          ];
+          inv.open -= lines[0].amount;
+          p.open -= lines[1].amount;
+          matches.push({ kind: 'auto', method: by, account: p.account, relationId: p.relationId, lines });
+        }
       } else {
         proposals.push({
-          bookingId: p.bookingId, lineNo: p.lineNo, document: p.document, date: p.date, relationId: p.relationId, relationNumber: p.relationNumber,
+          bookingId: p.bookingId, lineNo: p.lineNo, document: p.document, date: p.date, relationId, relationNumber: p.relationNumber ?? byCounterparty?.number ?? null,
           account: p.account, open: p.open, communication: p.communication ?? p.structuredCommunication, by,
+          ...(byCounterparty ? { counterpartyAccount: normalizeIban(p.counterpartyAccount!) } : {}),
           candidates: found.map((c) => ({ bookingId: c.bookingId, lineNo: c.lineNo, document: c.document, date: c.date, reference: c.reference, open: c.open })),
         });
       }
       break;
     }
   }
-  return { matches, proposals };
+  return { matches, proposals, transfers };
+}
+
+/**
+ * Writes the planned transfers: one miscellaneous booking per payment (suspense account ↔ the
+ * relation's account, on the payment's date) and the two matches that close the suspense line and the
+ * invoice against it.
+ */
+async function writeTransfers(trx: Db, dossierId: number, transfers: PlannedTransfer[], createdBy: number | null): Promise<NewMatch[]> {
+  if (!transfers.length) return [];
+  const ctx = new PostingContext(trx, dossierId, createdBy);
+  const prepared = [];
+  for (const t of transfers) {
+    const p = t.payment;
+    const description = [p.document, p.counterpartyName, p.communication ?? p.structuredCommunication].filter(Boolean).join(' — ');
+    prepared.push(
+      await prepareBooking(ctx, {
+        type: 'miscellaneous',
+        date: p.date,
+        reference: p.document,
+        description,
+        lines: [
+          { account: p.account, amount: formatCents(-t.moved), description },
+          { account: t.invoice.account, amount: formatCents(t.moved), relationId: t.relationId, description, communication: p.communication, structuredCommunication: p.structuredCommunication },
+        ],
+      }),
+    );
+  }
+  const written = await writeBookings(trx, dossierId, prepared);
+  return transfers.flatMap((t, i) => [
+    {
+      kind: 'auto' as const, method: t.method, account: t.payment.account, relationId: null,
+      lines: [{ bookingId: t.payment.bookingId, lineNo: t.payment.lineNo, amount: t.moved }, { bookingId: written[i].id, lineNo: 1, amount: -t.moved }],
+    },
+    {
+      kind: 'auto' as const, method: t.method, account: t.invoice.account, relationId: t.relationId,
+      lines: [{ bookingId: t.invoice.bookingId, lineNo: t.invoice.lineNo, amount: t.applied }, { bookingId: written[i].id, lineNo: 2, amount: -t.applied }],
+    },
+  ]);
 }
 
 export async function autoMatchIn(trx: Db, dossierId: number, filter: { relationId?: number }, createdBy: number | null) {
   await lockMatching(trx, dossierId);
-  const items = await loadOpenItems(trx, dossierId, { ...filter, unordered: true });
-  const { matches, proposals } = planAutoMatches(items);
+  let counterpartyAccounts: string[] | undefined;
+  if (filter.relationId != null) {
+    const rel = await trx.selectFrom('relation').select('iban').where('dossier_id', '=', dossierId).where('id', '=', filter.relationId).executeTakeFirst();
+    counterpartyAccounts = rel?.iban ? [normalizeIban(rel.iban)] : undefined;
+  }
+  const items = await loadOpenItems(trx, dossierId, { ...filter, counterpartyAccounts, unordered: true });
+  const ibans = items.filter((i) => i.relationId == null && i.counterpartyAccount && i.bookingKind === 'financial_statement').map((i) => i.counterpartyAccount!);
+  const byIban = await relationsByIban(trx, dossierId, ibans);
+  const { matches, proposals, transfers } = planAutoMatches(items, byIban);
+  matches.push(...(await writeTransfers(trx, dossierId, transfers, createdBy)));
   const ids = await writeMatches(trx, dossierId, matches, createdBy);
-  return { matched: ids.length, matchIds: ids, proposals };
+  return { matched: matches.length - transfers.length, matchIds: ids, proposals, transfers: transfers.length };
 }
 
 export async function autoMatch(svc: Services, actor: Actor, dossierId: number, filter: { relationId?: number } = {}): Promise<AutoMatchResult> {

@@ -25,6 +25,9 @@ export interface OpenItem {
   bookingKind: BookingKind;
   document: string;
   fiscalYearId: number;
+  /** statement lines: who paid or was paid (IBAN, name) */
+  counterpartyAccount: string | null;
+  counterpartyName: string | null;
 }
 
 interface Row {
@@ -44,6 +47,8 @@ interface Row {
   kind: BookingKind;
   document: string;
   fiscal_year_id: number;
+  counterparty_account: string | null;
+  counterparty_name: string | null;
 }
 
 export interface OpenItemFilter {
@@ -56,6 +61,8 @@ export interface OpenItemFilter {
   unordered?: boolean;
   /** only these lines (manual selection) */
   lines?: Array<{ bookingId: number; lineNo: number }>;
+  /** with relationId: also the lines without relation paid from or to these accounts (IBAN) */
+  counterpartyAccounts?: string[];
 }
 
 function toItem(r: Row): OpenItem {
@@ -76,6 +83,8 @@ function toItem(r: Row): OpenItem {
     bookingKind: r.kind,
     document: r.document,
     fiscalYearId: r.fiscal_year_id,
+    counterpartyAccount: r.counterparty_account,
+    counterpartyName: r.counterparty_name,
   };
 }
 
@@ -88,7 +97,7 @@ export async function loadOpenItems(db: Db, dossierId: number, filter: OpenItemF
     select l.booking_id, l.line_no, l.account, l.relation_id, r.number as relation_number, r.name as relation_name,
       l.amount, (l.amount - coalesce(m.applied, 0))::bigint as open, coalesce(l.document_date, l.date) as date, l.due_date,
       coalesce(l.structured_communication, case when l.kind = 'total' then b.structured_communication end) as ogm,
-      l.communication, coalesce(l.reference, b.reference) as reference, b.kind, ${documentOf} as document, l.fiscal_year_id
+      l.communication, coalesce(l.reference, b.reference) as reference, b.kind, ${documentOf} as document, l.fiscal_year_id, l.counterparty_account, l.counterparty_name
     from booking_line l
     join account a on a.dossier_id = l.dossier_id and a.number = l.account
     join booking b on b.dossier_id = l.dossier_id and b.id = l.booking_id
@@ -98,7 +107,13 @@ export async function loadOpenItems(db: Db, dossierId: number, filter: OpenItemF
     left join (select booking_id, line_no, sum(amount) as applied from match_line where dossier_id = ${dossierId} group by booking_id, line_no) m
       on m.booking_id = l.booking_id and m.line_no = l.line_no
     where l.dossier_id = ${dossierId} and a.reconcilable
-      ${filter.relationId != null ? sql`and l.relation_id = ${filter.relationId}` : sql``}
+      ${
+        filter.relationId != null
+          ? filter.counterpartyAccounts?.length
+            ? sql`and (l.relation_id = ${filter.relationId} or (l.relation_id is null and l.counterparty_account = any(${filter.counterpartyAccounts}::text[])))`
+            : sql`and l.relation_id = ${filter.relationId}`
+          : sql``
+      }
       ${filter.account ? sql`and l.account = ${filter.account}` : sql``}
       ${filter.bookingId != null ? sql`and l.booking_id = ${filter.bookingId}` : sql``}
       ${filter.includeMatched ? sql`` : sql`and l.amount <> coalesce(m.applied, 0)`}

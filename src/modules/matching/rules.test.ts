@@ -36,6 +36,7 @@ describe('planAutoMatches', () => {
   const item = (over: Partial<OpenItem>): OpenItem => ({
     bookingId: ++n, lineNo: 1, account: '400000', relationId: 1, relationNumber: 'K001', relationName: 'A', amount: over.open ?? 0, open: 0,
     date: '2026-01-10', dueDate: null, structuredCommunication: null, communication: null, reference: null, bookingKind: 'sales_invoice', document: `VK ${n}`, fiscalYearId: 1,
+    counterpartyAccount: null, counterpartyName: null,
     ...over,
   });
   const ogm = makeOgm('1234567890');
@@ -79,5 +80,47 @@ describe('planAutoMatches', () => {
     const plan = planAutoMatches([c, d, e, pay2]);
     expect(plan.matches).toEqual([]);
     expect(plan.proposals).toMatchObject([{ by: 'reference', candidates: [{ bookingId: d.bookingId }, { bookingId: e.bookingId }] }]);
+  });
+
+  describe('a payment without relation, recognised by its counterparty IBAN', () => {
+    const iban = 'BE71096123456769';
+    const byIban = new Map([[iban, { id: 7, number: 'K007', kind: 'customer' as const }]]);
+    const suspense = (over: Partial<OpenItem>) => item({ account: '499000', relationId: null, relationNumber: null, bookingKind: 'financial_statement', counterpartyAccount: iban, ...over });
+
+    it('moves to the relation and matches when exactly one invoice of that relation has the amount', () => {
+      const inv = item({ relationId: 7, open: 36300 });
+      const otherRelation = item({ relationId: 8, open: 36300 });
+      const pay = suspense({ open: -36300, counterpartyAccount: 'be71 0961 2345 6769' });
+      const plan = planAutoMatches([inv, otherRelation, pay], byIban);
+      expect(plan.matches).toEqual([]);
+      expect(plan.proposals).toEqual([]);
+      expect(plan.transfers).toMatchObject([{ payment: { bookingId: pay.bookingId }, moved: -36300, relationId: 7, relationNumber: 'K007', invoice: { bookingId: inv.bookingId }, applied: 36300, method: 'amount' }]);
+      expect([inv.open, otherRelation.open, pay.open]).toEqual([0, 36300, 0]);
+    });
+
+    it('proposes the candidates when several invoices of the relation have the amount; an unknown IBAN is left alone', () => {
+      const a = item({ relationId: 7, open: 10000 });
+      const b = item({ relationId: 7, open: 10000 });
+      const pay = suspense({ open: -10000 });
+      const unknown = suspense({ open: -10000, counterpartyAccount: 'BE68539007547034' });
+      const plan = planAutoMatches([a, b, pay, unknown], byIban);
+      expect(plan.transfers).toEqual([]);
+      expect(plan.proposals).toMatchObject([{ bookingId: pay.bookingId, by: 'amount', relationId: 7, relationNumber: 'K007', counterpartyAccount: iban, candidates: [{ bookingId: a.bookingId }, { bookingId: b.bookingId }] }]);
+    });
+
+    it('a reference in the communication decides before the amount, on the supplier account too', () => {
+      const inv = item({ relationId: 7, account: '440000', open: -50000, reference: 'INV-4411', bookingKind: 'purchase_invoice' });
+      const same = item({ relationId: 7, account: '440000', open: -50000, reference: 'INV-4412', bookingKind: 'purchase_invoice' });
+      const pay = suspense({ open: 50000, communication: 'invoice INV-4411' });
+      const plan = planAutoMatches([inv, same, pay], byIban);
+      expect(plan.transfers).toMatchObject([{ invoice: { bookingId: inv.bookingId, account: '440000' }, applied: -50000, moved: 50000, method: 'reference' }]);
+    });
+
+    it('a payment that has a relation is matched within that relation only, whatever its IBAN', () => {
+      const inv = item({ relationId: 7, open: 20000 });
+      const pay = item({ relationId: 8, bookingKind: 'financial_statement', open: -20000, counterpartyAccount: iban });
+      const plan = planAutoMatches([inv, pay], byIban);
+      expect([plan.matches, plan.transfers, plan.proposals]).toEqual([[], [], []]);
+    });
   });
 });

@@ -189,6 +189,8 @@ export interface BookingLineView {
   description: string | null;
   communication: string | null;
   structuredCommunication: string | null;
+  counterpartyAccount: string | null;
+  counterpartyName: string | null;
 }
 
 export interface BookingView extends BookingListItem {
@@ -243,6 +245,8 @@ export async function loadBooking(db: Db, dossierId: number, id: number, lang: L
       'l.description',
       'l.communication',
       'l.structured_communication',
+      'l.counterparty_account',
+      'l.counterparty_name',
     ])
     .where('l.dossier_id', '=', dossierId)
     .where('l.booking_id', '=', id)
@@ -277,6 +281,8 @@ export async function loadBooking(db: Db, dossierId: number, id: number, lang: L
       description: l.description,
       communication: l.communication,
       structuredCommunication: l.structured_communication,
+      counterpartyAccount: l.counterparty_account,
+      counterpartyName: l.counterparty_name,
     })),
     vatGrids: Object.fromEntries(Object.entries(b.vat_grids ?? {}).sort(([a], [c]) => a.localeCompare(c))),
     previousId: neighbours.rows[0].prev === null ? null : Number(neighbours.rows[0].prev),
@@ -324,7 +330,7 @@ export async function copyBooking(svc: Services, actor: Actor, dossierId: number
         description: b.description,
         lines: b.lines
           .filter((l) => l.kind === 'entry')
-          .map((l) => ({ amount: -l.amount, relationId: l.relationId, account: l.relationId ? null : l.account, communication: l.communication, structuredCommunication: l.structuredCommunication, description: l.description })),
+          .map((l) => ({ amount: -l.amount, relationId: l.relationId, account: l.relationId ? null : l.account, communication: l.communication, structuredCommunication: l.structuredCommunication, description: l.description, counterpartyAccount: l.counterpartyAccount, counterpartyName: l.counterpartyName })),
       };
     default:
       return {

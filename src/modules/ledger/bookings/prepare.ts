@@ -53,6 +53,9 @@ export interface StatementBookingInput extends BaseInput {
     communication?: string | null;
     structuredCommunication?: string | null;
     description?: string | null;
+    /** who paid or was paid: account (IBAN) and name, as on the bank statement */
+    counterpartyAccount?: string | null;
+    counterpartyName?: string | null;
   }>;
 }
 
@@ -369,6 +372,8 @@ async function prepareStatement(ctx: PostingContext, input: StatementBookingInpu
   const posting = statementLines(journal.account!, opening, closing, movements);
   await checkAccounts(ctx, posting, (i) => `lines.${Math.floor(i / 2)}.account`, (i) => Math.floor(i / 2) + 1);
   checkBalanced(posting);
+      counterpartyAccount: text(l.counterpartyAccount)?.replace(/\s+/g, '').toUpperCase() ?? null,
+      counterpartyName: text(l.counterpartyName),
   ctx.rememberStatement(journal.id, closing);
   return {
     ...header(ctx, 'financial_statement', journal.id, period, d),

@@ -38,6 +38,8 @@ const statement = z.object({
       communication: opt(z.string()),
       structuredCommunication: opt(z.string()),
       description: opt(z.string()),
+      counterpartyAccount: opt(z.string()).describe('who paid or was paid: account (IBAN)'),
+      counterpartyName: opt(z.string()),
     }),
   ),
 });

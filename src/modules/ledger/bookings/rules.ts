@@ -87,6 +87,9 @@ export interface StatementMovement {
   communication: string | null;
   structuredCommunication: string | null;
   description: string | null;
+  /** who paid or was paid (IBAN and name, as the bank gave them) */
+  counterpartyAccount?: string | null;
+  counterpartyName?: string | null;
 }
 
 /**
@@ -102,7 +105,11 @@ export function statementLines(bankAccount: string, opening: Cents, closing: Cen
   }
   const lines: PostingLine[] = [];
   for (const m of movements) {
-    lines.push({ account: bankAccount, amount: m.amount, kind: 'bank', communication: m.communication, structuredCommunication: m.structuredCommunication, description: m.description });
+    const counterparty = {
+      ...(m.counterpartyAccount ? { counterpartyAccount: m.counterpartyAccount } : {}),
+      ...(m.counterpartyName ? { counterpartyName: m.counterpartyName } : {}),
+    };
+    lines.push({ account: bankAccount, amount: m.amount, kind: 'bank', communication: m.communication, structuredCommunication: m.structuredCommunication, description: m.description, ...counterparty });
     lines.push({
       account: m.account,
       amount: -m.amount,
@@ -111,6 +118,7 @@ export function statementLines(bankAccount: string, opening: Cents, closing: Cen
       communication: m.communication,
       structuredCommunication: m.structuredCommunication,
       description: m.description,
+      ...counterparty,
     });
   }
   return lines;

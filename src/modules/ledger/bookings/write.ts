@@ -153,6 +153,8 @@ async function writePart(trx: Db, dossierId: number, part: PreparedBooking[], fi
   const description: Array<string | null> = [];
   const communication: Array<string | null> = [];
   const ogm: Array<string | null> = [];
+  const cpAccount: Array<string | null> = [];
+  const cpName: Array<string | null> = [];
   const balances = new BalanceTotals();
   for (let i = 0; i < part.length; i++) {
     const b = part[i];
@@ -173,6 +175,8 @@ async function writePart(trx: Db, dossierId: number, part: PreparedBooking[], fi
       description.push(l.description ?? null);
       communication.push(l.communication ?? null);
       ogm.push(l.structuredCommunication ?? null);
+      cpAccount.push(l.counterpartyAccount ?? null);
+      cpName.push(l.counterpartyName ?? null);
       balances.add(b.fiscalYearId, b.periodNo, l.account, l.amount);
     }
   }
@@ -193,13 +197,16 @@ async function writePart(trx: Db, dossierId: number, part: PreparedBooking[], fi
         ${col((b) => gridsJson(b.grids))}::jsonb[]) as u
     ), lines as (
       insert into booking_line (dossier_id, booking_id, line_no, fiscal_year_id, period_no, journal_id, date, account, relation_id, amount, kind,
-        vat_code, vat_base, due_date, description, communication, structured_communication, reference, document_date)
+        vat_code, vat_base, due_date, description, communication, structured_communication, reference, document_date,
+        counterparty_account, counterparty_name)
       select ${dossierId}, h.id[u.bi], u.line_no, h.fy[u.bi], h.period[u.bi], h.journal[u.bi], h.date[u.bi], u.account, u.relation_id, u.amount, u.kind,
-        u.vat_code, u.vat_base, u.due_date, u.description, u.communication, u.ogm, u.reference, u.document_date
+        u.vat_code, u.vat_base, u.due_date, u.description, u.communication, u.ogm, u.reference, u.document_date,
+        u.counterparty_account, u.counterparty_name
       from h, unnest(${bi}::int[], ${lineNo}::smallint[], ${account}::text[], ${relation}::int[], ${amount}::bigint[], ${kind}::text[],
         ${vatCode}::text[], ${vatBase}::bigint[], ${dueDate}::date[], ${description}::text[], ${communication}::text[], ${ogm}::text[],
-        ${lineReference}::text[], ${documentDate}::date[])
-        as u(bi, line_no, account, relation_id, amount, kind, vat_code, vat_base, due_date, description, communication, ogm, reference, document_date)
+        ${lineReference}::text[], ${documentDate}::date[], ${cpAccount}::text[], ${cpName}::text[])
+        as u(bi, line_no, account, relation_id, amount, kind, vat_code, vat_base, due_date, description, communication, ogm, reference, document_date,
+          counterparty_account, counterparty_name)
     ), balances as (
       insert into account_balance as b (dossier_id, fiscal_year_id, account, period_no, debit, credit, line_count)
       select ${dossierId}, * from unnest(${bal.map((r) => r.fiscalYearId)}::int[], ${bal.map((r) => r.account)}::text[], ${bal.map((r) => r.periodNo)}::smallint[],

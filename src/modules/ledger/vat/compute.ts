@@ -39,6 +39,9 @@ export interface PostingLine {
   description?: string | null;
   communication?: string | null;
   structuredCommunication?: string | null;
+  /** statement lines: the counterparty's account (IBAN) and name */
+  counterpartyAccount?: string | null;
+  counterpartyName?: string | null;
 }
 
 export interface InvoiceLineInput {
