@@ -79,6 +79,8 @@ describe.each(engines)('ledger management screens (Chromium, %s)', (engine) => {
     await page.getByTestId('journal-delete-last').click();
     await page.getByRole('button', { name: tx('nl', 'common.delete'), exact: true }).last().click();
     await page.getByTestId('success-message').waitFor();
+    // the journal's detail reloads after the deletion: it then says there is no booking left
+    await page.getByText(tx('nl', 'ledger.journal.noBooking')).waitFor();
     expect(await page.getByText(tx('nl', 'ledger.journal.noBooking')).count()).toBe(1);
     expect(await bookings()).toEqual([]);
     const audited = await db.selectFrom('audit_event').select('action').where('dossier_id', '=', dossierId).where('action', '=', 'ledger.booking.delete_last').execute();
