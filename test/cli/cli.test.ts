@@ -52,7 +52,7 @@ it('prints its help without touching a database', async () => {
     expect(res.stdout).toContain('--data <dir>');
     expect(fs.readdirSync(dir)).toEqual([]);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 });
 
@@ -83,7 +83,7 @@ describe.each(engines)('argonaut CLI (%s)', (engine: Engine) => {
     argonaut = cli({ DATABASE_URL: databaseUrl });
   });
   afterAll(async () => {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     await dropDatabase?.();
   });
 

@@ -38,7 +38,7 @@ describe('argonaut relations and peppol commands', () => {
   });
   afterAll(async () => {
     await net?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   it('imports nothing from a file with bad rows and says which, imports the fixed file, lists and exports', async () => {

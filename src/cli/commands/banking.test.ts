@@ -64,7 +64,7 @@ describe.each(engines)('argonaut bank import (%s)', (engine: Engine) => {
   });
   afterAll(async () => {
     await drop?.();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   it('refuses the file without a journal for its IBAN, books it once the journal exists, and books nothing the second time', async () => {

@@ -64,7 +64,7 @@ describe.each(engines)('argonaut ledger commands (%s)', (engine: Engine) => {
   });
   afterAll(async () => {
     await drop?.();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   it('creates a demo dossier with a realistic year and a previous year transferred', async () => {

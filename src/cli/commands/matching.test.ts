@@ -64,7 +64,7 @@ describe.each(engines)('argonaut matching commands (%s)', (engine: Engine) => {
   });
   afterAll(async () => {
     await drop?.();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   const cents = (s: string) => Math.round(Number(s) * 100);
