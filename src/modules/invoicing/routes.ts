@@ -6,6 +6,7 @@ import { deleteArticle, listArticles, saveArticle } from './articles.ts';
 import { deleteDraft, getInvoice, listInvoices, saveInvoice } from './invoices.ts';
 import { listInvoicingJournals, saveInvoicingJournal } from './journals.ts';
 import { postInvoice } from './post-invoice.ts';
+import { invoiceDocumentRoutes } from './document-routes.ts';
 
 const tags = ['invoicing'];
 const decimal = z.union([z.string(), z.number()]);
@@ -109,4 +110,5 @@ export const invoicingRoutes: RouteModule = (app, svc) => {
     { schema: { tags, summary: 'Post a draft: number in the linked sales journal per fiscal year, structured communication, sales booking', params: withId } },
     async (request) => postInvoice(svc, actorIn(request), request.params.dossierId, request.params.id),
   );
+  invoiceDocumentRoutes(app, svc);
 };

@@ -15,6 +15,9 @@ export interface OutgoingMail {
   text: string;
   officeId: number | null;
   replyTo?: string;
+  /** Sender when not the installation's MAIL_FROM (invoices from a dossier's own domain or "name via Argonaut"). */
+  from?: string;
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 export interface Mailer {
@@ -29,7 +32,7 @@ export function createMailer(services: Pick<Services, 'db' | 'config' | 'clock'>
 
   return {
     async send(mail) {
-      const message = { from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, replyTo: mail.replyTo };
+      const message = { from: mail.from ?? config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, replyTo: mail.replyTo, attachments: mail.attachments };
       const inserted = await services.db
         .insertInto('mail_outbox')
         .values({ office_id: mail.officeId, to_address: mail.to, subject: mail.subject, body_text: mail.text, eml_path: null, sent_at: null, error: null })
