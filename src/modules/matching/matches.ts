@@ -13,6 +13,7 @@ import { requireDossier } from '../dossiers/access.ts';
 import { actorUserId } from '../ledger/bookings/post-booking.ts';
 import { audit } from '../users/manage-users.ts';
 import { findLines, loadOpenItems, type OpenItem } from './open-items.ts';
+import { paymentStatusOf } from './relation-ledger.ts';
 import { allocate } from './rules.ts';
 import type { MatchMethod } from './schema.ts';
 import './messages.ts';
@@ -273,17 +274,13 @@ export async function listOpenItems(svc: Services, actor: Actor, dossierId: numb
   return { items, totals: { amount: items.reduce((s, i) => s + i.amount, 0), open: items.reduce((s, i) => s + i.open, 0) } };
 }
 
-export type PaymentStatus = 'open' | 'partly_paid' | 'paid';
+export type { PaymentStatus } from './relation-ledger.ts';
 
 /** An invoice's payment status from its matches: its lines on reconcilable accounts, open vs amount. */
 export async function paymentStatus(svc: Services, actor: Actor, dossierId: number, bookingId: number) {
   await requireDossier(svc.db, actor, dossierId, 'view');
   const booking = await svc.db.selectFrom('booking').select(['id']).where('dossier_id', '=', dossierId).where('id', '=', bookingId).executeTakeFirst();
   if (!booking) throw notFound('matching.booking_not_found', { id: bookingId });
-  const lines = await loadOpenItems(svc.db, dossierId, { includeMatched: true, bookingId });
-  const amount = lines.reduce((s, l) => s + l.amount, 0);
-  const open = lines.reduce((s, l) => s + l.open, 0);
-  const { rows } = await sql<{ match_id: number }>`select distinct match_id from match_line where dossier_id = ${dossierId} and booking_id = ${bookingId} order by match_id`.execute(svc.db);
-  const status: PaymentStatus | null = lines.length === 0 ? null : open === 0 ? 'paid' : open === amount ? 'open' : 'partly_paid';
-  return { bookingId, status, amount, open, matchIds: rows.map((r) => Number(r.match_id)) };
+  const status = await paymentStatusOf(svc.db, dossierId, bookingId);
+  return { bookingId, status: status?.status ?? null, amount: status?.amount ?? 0, open: status?.open ?? 0, matchIds: status?.matchIds ?? [] };
 }

@@ -6,6 +6,7 @@ import { REPORT_FORMATS, renderTable } from '../ledger/reports/export.ts';
 import { autoMatch } from './auto-match.ts';
 import { cancelMatch, getMatch, listMatches, listOpenItems, matchEqualAmounts, matchLines, matchNetZero, paymentStatus } from './matches.ts';
 import { openItemsAt, openItemsTable } from './open-items-report.ts';
+import { relationLedger } from './relation-ledger.ts';
 
 const tags = ['matching'];
 const scope = { relationId: z.coerce.number().int().positive().optional(), account: z.string().optional() };
@@ -48,6 +49,18 @@ export const matchingRoutes: RouteModule = (app, svc) => {
     `${base}/net-zero`,
     { schema: { tags, summary: 'Match every relation whose open items on an account net to zero (F8)', params: dossierScope, body: z.object(scope) } },
     async (request) => matchNetZero(svc, actorIn(request), request.params.dossierId, request.body),
+  );
+  app.get(
+    `${base}/relation-ledger`,
+    {
+      schema: {
+        tags,
+        summary: "A relation's ledger on its reconcilable accounts: each line with its open amount, matches, matched state and (invoices) payment status",
+        params: dossierScope,
+        querystring: z.object({ relationId: z.coerce.number().int().positive(), account: z.string().optional(), fiscalYearId: z.coerce.number().int().positive().optional() }),
+      },
+    },
+    async (request) => relationLedger(svc, actorIn(request), request.params.dossierId, request.query),
   );
   app.get(
     `${base}/bookings/:id/status`,

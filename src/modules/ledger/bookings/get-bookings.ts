@@ -191,6 +191,17 @@ export interface BookingLineView {
   structuredCommunication: string | null;
   counterpartyAccount: string | null;
   counterpartyName: string | null;
+  /** lines on a reconcilable account, filled in by matching: the amount still open and the matches */
+  open?: number;
+  matchIds?: number[];
+}
+
+/** An invoice's payment status, filled in by matching (registerBookingDetail). */
+export interface BookingPaymentStatus {
+  status: 'open' | 'partly_paid' | 'paid';
+  amount: number;
+  open: number;
+  matchIds: number[];
 }
 
 export interface BookingView extends BookingListItem {
@@ -205,6 +216,15 @@ export interface BookingView extends BookingListItem {
   /** Ctrl+− / Ctrl++: the previous and next booking of the same journal and fiscal year */
   previousId: number | null;
   nextId: number | null;
+  /** invoices and credit notes: open, partly paid or paid, from their matches */
+  paymentStatus?: BookingPaymentStatus | null;
+}
+
+/** What another capability adds to a booking read through the API (matching: payment status, open amounts). */
+export type BookingDetail = (db: Db, dossierId: number, view: BookingView) => Promise<void>;
+const bookingDetails: BookingDetail[] = [];
+export function registerBookingDetail(detail: BookingDetail): void {
+  bookingDetails.push(detail);
 }
 
 export async function loadBooking(db: Db, dossierId: number, id: number, lang: Language): Promise<BookingView> {
@@ -292,7 +312,9 @@ export async function loadBooking(db: Db, dossierId: number, id: number, lang: L
 
 export async function getBooking(svc: Services, actor: Actor, dossierId: number, id: number): Promise<BookingView> {
   await requireLedger(svc.db, actor, dossierId);
-  return loadBooking(svc.db, dossierId, id, actor.language);
+  const view = await loadBooking(svc.db, dossierId, id, actor.language);
+  for (const detail of bookingDetails) await detail(svc.db, dossierId, view);
+  return view;
 }
 
 /**
