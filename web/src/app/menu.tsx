@@ -58,6 +58,7 @@ const PurchasesPage = lazy(() => import('../pages/accounting/BookingPage.tsx').t
 const SalesPage = lazy(() => import('../pages/accounting/BookingPage.tsx').then((m) => ({ default: m.SalesPage })));
 const FinancialPage = lazy(() => import('../pages/accounting/BookingPage.tsx').then((m) => ({ default: m.FinancialPage })));
 const MiscellaneousPage = lazy(() => import('../pages/accounting/BookingPage.tsx').then((m) => ({ default: m.MiscellaneousPage })));
+const OpeningBookingPage = lazy(() => import('../pages/accounting/OpeningBookingPage.tsx'));
 const TrialBalancePage = lazy(() => import('../pages/reports/ReportsPage.tsx').then((m) => ({ default: m.TrialBalancePage })));
 const GeneralLedgerPage = lazy(() => import('../pages/reports/ReportsPage.tsx').then((m) => ({ default: m.GeneralLedgerPage })));
 const JournalReportPage = lazy(() => import('../pages/reports/ReportsPage.tsx').then((m) => ({ default: m.JournalReportPage })));
@@ -70,6 +71,8 @@ const JournalsPage = lazy(() => import('../pages/ledger/JournalsPage.tsx'));
 const MatchingPage = lazy(() => import('../pages/matching/MatchingPage.tsx'));
 const ImportStatementsPage = lazy(() => import('../pages/bank/ImportStatementsPage.tsx'));
 const UnassignedLinesPage = lazy(() => import('../pages/bank/UnassignedLinesPage.tsx'));
+const MandatesPage = lazy(() => import('../pages/bank/MandatesPage.tsx'));
+const InboxPage = lazy(() => import('../pages/bank/InboxPage.tsx'));
 const OpenItemsPage = lazy(() => import('../pages/reports/OpenItemsPage.tsx'));
 
 export const MENU_ENTRIES: MenuEntry[] = [
@@ -93,6 +96,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { menu: 'accounting', id: 'sales', path: 'accounting/sales', labelKey: 'menu.sales', element: SalesPage, right: 'book' },
   { menu: 'accounting', id: 'financial', path: 'accounting/financial', labelKey: 'menu.financial', element: FinancialPage, right: 'book' },
   { menu: 'accounting', id: 'miscellaneous', path: 'accounting/miscellaneous', labelKey: 'menu.miscellaneous', element: MiscellaneousPage, right: 'book' },
+  { menu: 'accounting', id: 'opening', path: 'accounting/opening', labelKey: 'menu.openingBookings', element: OpeningBookingPage, right: 'book' },
   { menu: 'accounting', id: 'matching', path: 'accounting/matching', labelKey: 'menu.matching', element: MatchingPage, right: 'book', separator: true },
   { menu: 'accounting', id: 'unassigned-bank-lines', path: 'accounting/unassigned-bank-lines', labelKey: 'menu.unassignedBankLines', element: UnassignedLinesPage, right: 'book' },
   { menu: 'accounting', id: 'vat-return', path: 'accounting/vat-return', labelKey: 'menu.vatReturn', right: 'book', separator: true },
@@ -100,7 +104,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
 
   // Bank
   { menu: 'bank', id: 'import', path: 'bank/import', labelKey: 'menu.bankImport', element: ImportStatementsPage, right: 'book' },
-  { menu: 'bank', id: 'coda-mandates', path: 'bank/coda-mandates', labelKey: 'menu.codaMandates', right: 'view' },
+  { menu: 'bank', id: 'coda-mandates', path: 'bank/coda-mandates', labelKey: 'menu.codaMandates', element: MandatesPage, right: 'view' },
+  { menu: 'bank', id: 'bank-inbox', path: 'bank/inbox', labelKey: 'menu.bankInbox', element: InboxPage, scope: 'office' },
   { menu: 'bank', id: 'payments', path: 'bank/payments', labelKey: 'menu.payments', right: 'book', separator: true },
   { menu: 'bank', id: 'direct-debits', path: 'bank/direct-debits', labelKey: 'menu.directDebits', right: 'book' },
 

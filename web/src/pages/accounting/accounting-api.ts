@@ -13,6 +13,8 @@ export interface FiscalYear { id: number; startDate: string; endDate: string; cl
 export interface BookingLine {
   lineNo: number; account: string; accountName?: string; relationId: number | null; relationName?: string | null; amount: number;
   kind: string; vatCode: string | null; vatBase: number | null; dueDate: string | null; description: string | null; communication: string | null;
+  /** the line's own document (open items of an opening booking) */
+  reference?: string | null; documentDate?: string | null;
 }
 export interface BookingListItem {
   id: number; display: string; journalId: number; journalCode: string; fiscalYearId: number; number: number; kind: BookingKind; date: string;
