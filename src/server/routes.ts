@@ -11,6 +11,7 @@ import { invoicingRoutes } from '../modules/invoicing/routes.ts';
 import { unassignedRoutes } from '../modules/banking/unassigned-routes.ts';
 import { mandateRoutes } from '../modules/banking/mandates-routes.ts';
 import { inboxRoutes } from '../modules/banking/inbox-routes.ts';
+import { peppolRoutes } from '../modules/peppol/routes.ts';
 
 /** Every capability's routes, mounted under /api/v1. One line per module. */
 export const routeModules: RouteModule[] = [
@@ -26,4 +27,5 @@ export const routeModules: RouteModule[] = [
   unassignedRoutes,
   mandateRoutes,
   inboxRoutes,
+  peppolRoutes,
 ];

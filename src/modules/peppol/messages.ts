@@ -32,3 +32,97 @@ export const peppolMessages = defineMessages({
     en: 'Could not check the Peppol registration of {participantId}: {reason}. The earlier result is kept.',
   },
 });
+
+export const peppolDocumentMessages = defineMessages({
+  'peppol.invoice_invalid': {
+    nl: 'Factuur {number} wordt niet verzonden: ze voldoet niet aan {rules}.',
+    fr: 'La facture {number} n’est pas envoyée : elle ne respecte pas {rules}.',
+    en: 'Invoice {number} is not sent: it breaks {rules}.',
+  },
+  'peppol.rule_failed': {
+    nl: 'Regel {rule} ({field}): {message}',
+    fr: 'Règle {rule} ({field}) : {message}',
+    en: 'Rule {rule} ({field}): {message}',
+  },
+  'peppol.xsd_failed': {
+    nl: 'UBL 2.1-schema, regel {line}: {message}',
+    fr: 'Schéma UBL 2.1, ligne {line} : {message}',
+    en: 'UBL 2.1 schema, line {line}: {message}',
+  },
+  'peppol.xsd_missing': {
+    nl: 'De UBL 2.1-schema’s zijn niet gevonden in {dir} (instelling UBL_XSD_DIR); zonder die controle wordt niets verzonden.',
+    fr: 'Les schémas UBL 2.1 sont introuvables dans {dir} (paramètre UBL_XSD_DIR) ; sans ce contrôle, rien n’est envoyé.',
+    en: 'The UBL 2.1 schemas were not found in {dir} (setting UBL_XSD_DIR); nothing is sent without that check.',
+  },
+  'peppol.endpoint_missing': {
+    nl: 'Voor verzending via Peppol is een Peppol-adres nodig van {party}.',
+    fr: 'L’envoi par Peppol nécessite une adresse Peppol pour {party}.',
+    en: 'Sending over Peppol needs a Peppol address for {party}.',
+  },
+  'peppol.document_refused': {
+    nl: 'Het bestand {file} is geen bruikbare e-factuur: {reason}',
+    fr: 'Le fichier {file} n’est pas une facture électronique utilisable : {reason}',
+    en: 'The file {file} is not a usable e-invoice: {reason}',
+  },
+  'peppol.document_duplicate': {
+    nl: 'Dit document ({number}) werd al ontvangen.',
+    fr: 'Ce document ({number}) a déjà été reçu.',
+    en: 'This document ({number}) was already received.',
+  },
+  'peppol.document_not_found': {
+    nl: 'Peppol-document {id} bestaat niet in dit dossier.',
+    fr: 'Le document Peppol {id} n’existe pas dans ce dossier.',
+    en: 'Peppol document {id} does not exist in this dossier.',
+  },
+  'peppol.document_decided': {
+    nl: 'Peppol-document {number} is al {status}.',
+    fr: 'Le document Peppol {number} est déjà {status}.',
+    en: 'Peppol document {number} is already {status}.',
+  },
+  'peppol.status.booked': { nl: 'geboekt', fr: 'comptabilisé', en: 'booked' },
+  'peppol.status.rejected': { nl: 'geweigerd', fr: 'refusé', en: 'rejected' },
+  'peppol.reject_reason_required': {
+    nl: 'Geef een reden voor de weigering.',
+    fr: 'Indiquez la raison du refus.',
+    en: 'Give a reason for the rejection.',
+  },
+  'peppol.currency_not_supported': {
+    nl: 'Document {number} is in {currency}; alleen facturen in EUR kunnen hier geboekt worden. Boek het handmatig met de koers van de dag.',
+    fr: 'Le document {number} est en {currency} ; seules les factures en EUR peuvent être comptabilisées ici. Comptabilisez-le manuellement au cours du jour.',
+    en: 'Document {number} is in {currency}; only EUR invoices can be booked here. Book it by hand at the day’s rate.',
+  },
+  'peppol.vat_code_unknown': {
+    nl: 'Regel {line}: geen btw-code voor categorie {category} tegen {rate}%; kies er een.',
+    fr: 'Ligne {line} : pas de code TVA pour la catégorie {category} à {rate} % ; choisissez-en un.',
+    en: 'Line {line}: no VAT code for category {category} at {rate}%; choose one.',
+  },
+  'peppol.account_required': {
+    nl: 'Regel {line}: kies een rekening (de leverancier heeft geen standaardrekening).',
+    fr: 'Ligne {line} : choisissez un compte (le fournisseur n’a pas de compte par défaut).',
+    en: 'Line {line}: choose an account (the supplier has no default account).',
+  },
+  'peppol.relation_required': {
+    nl: 'De leverancier {name} is geen relatie van dit dossier: kies een relatie of laat ze aanmaken.',
+    fr: 'Le fournisseur {name} n’est pas une relation de ce dossier : choisissez une relation ou faites-la créer.',
+    en: 'Supplier {name} is not a relation of this dossier: choose a relation or have it created.',
+  },
+  'peppol.receiver_unknown': {
+    nl: 'Geen dossier is als Peppol-ontvanger {receiver} geregistreerd.',
+    fr: 'Aucun dossier n’est enregistré comme destinataire Peppol {receiver}.',
+    en: 'No dossier is registered as Peppol receiver {receiver}.',
+  },
+  'peppol.registration_enterprise_missing': {
+    nl: 'Het dossier heeft geen geldig ondernemingsnummer; vul het in bij de dossiergegevens om als Peppol-ontvanger te registreren.',
+    fr: 'Le dossier n’a pas de numéro d’entreprise valable ; complétez-le dans les données du dossier pour s’enregistrer comme destinataire Peppol.',
+    en: 'The dossier has no valid enterprise number; fill it in on the dossier details to register as a Peppol receiver.',
+  },
+  'peppol.registration_taken': {
+    nl: 'Peppol-deelnemer {participantId} is al geregistreerd voor een ander dossier.',
+    fr: 'Le participant Peppol {participantId} est déjà enregistré pour un autre dossier.',
+    en: 'Peppol participant {participantId} is already registered for another dossier.',
+  },
+});
+
+export const peppolContentMessages = defineMessages({
+  'dossier.content.peppol_documents': { nl: 'Peppol-documenten', fr: 'des documents Peppol', en: 'Peppol documents' },
+});
