@@ -39,11 +39,12 @@ describe.each(engines)('Accounting → Unassigned bank lines (%s)', (engine) => 
         { amount: 12100, communication: 'factuur VF-2026-12', counterpartyName: 'Café De Hoek', counterpartyAccount: 'BE71096123456769' },
         { amount: -4550, communication: 'Huur maart', counterpartyName: 'Immo Peeters' },
         { amount: 2000, communication: 'Onbekend' },
+        { amount: -3025, communication: 'voorschot AF-77', counterpartyName: 'Immo Peeters' },
       ],
     });
     const res = await upload(t.admin, `${t.base}/bank/import`, { name: 'kbc.cod', content: Buffer.from(file, 'utf8') });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.statements).toEqual([expect.objectContaining({ journal: 'KBC', number: '003', lines: 3, matched: 0, suspense: 3 })]);
+    expect(res.body.statements).toEqual([expect.objectContaining({ journal: 'KBC', number: '003', lines: 4, matched: 0, suspense: 4 })]);
   });
   afterAll(() => t?.env.close());
 
@@ -53,6 +54,7 @@ describe.each(engines)('Accounting → Unassigned bank lines (%s)', (engine) => 
       ['2026-03-10', 'KBC', '003', 12100, 'Café De Hoek', 'factuur VF-2026-12'],
       ['2026-03-10', 'KBC', '003', -4550, 'Immo Peeters', 'Huur maart'],
       ['2026-03-10', 'KBC', '003', 2000, null, 'Onbekend'],
+      ['2026-03-10', 'KBC', '003', -3025, 'Immo Peeters', 'voorschot AF-77'],
     ]);
     const res = await t.admin.get(`${t.base}/bank/unassigned`);
     expect(res.body.account).toBe('499000');
@@ -79,10 +81,10 @@ describe.each(engines)('Accounting → Unassigned bank lines (%s)', (engine) => 
     expect(statement.body.lines.find((l: { lineNo: number }) => l.lineNo === line.lineNo)).toMatchObject({ account: '499000', amount: -12100 });
 
     expect((await t.admin.get(`${t.base}/matching/bookings/${invoice}/status`)).body).toMatchObject({ status: 'paid', open: 0 });
-    expect((await list()).map((i) => i.amount)).toEqual([-4550, 2000]);
+    expect((await list()).map((i) => i.amount)).toEqual([-4550, 2000, -3025]);
     // the suspense account's two lines cancel out in its open items too
     const suspense = await t.admin.get(`${t.base}/matching/open-items?account=499000`);
-    expect(suspense.body.items.map((i: { amount: number }) => i.amount)).toEqual([4550, -2000]);
+    expect(suspense.body.items.map((i: { amount: number }) => i.amount)).toEqual([4550, -2000, 3025]);
   });
 
   it('refuses to assign a line twice (409), books nothing', async () => {
@@ -106,7 +108,7 @@ describe.each(engines)('Accounting → Unassigned bank lines (%s)', (engine) => 
     expect(plus.status).toBe(400);
     expect(plus.body.code).toBe('banking.assign_amount_mismatch');
     expect(await bookingCount()).toBe(before);
-    expect(await list()).toHaveLength(2);
+    expect(await list()).toHaveLength(3);
   });
 
   it('refuses without a target, invoices without a relation, an invoice of another relation, the suspense account itself', async () => {
@@ -123,6 +125,39 @@ describe.each(engines)('Accounting → Unassigned bank lines (%s)', (engine) => 
     const missing = await assign({ bookingId: invoice, lineNo: 1 }, { amount: 12100, relationId: customer });
     expect([missing.status, missing.body.code]).toEqual([404, 'banking.unassigned_line_not_found']);
     expect(await bookingCount()).toBe(before);
+  });
+
+  it('a part payment to a supplier: its purchase invoice is partly paid, the rest stays open', async () => {
+    const purchase = await t.admin.post(`${t.base}/bookings`, {
+      type: 'purchase_invoice', date: '2026-02-25', relationId: supplier, reference: 'AF-77',
+      lines: [{ account: '610000', vatCode: 'A21S', amount: '50.00' }],
+    });
+    expect(purchase.status, JSON.stringify(purchase.body)).toBe(201);
+    const items = (await t.admin.get(`${t.base}/matching/open-items?relationId=${supplier}`)).body.items;
+    const inv = items.find((i: { bookingId: number }) => i.bookingId === purchase.body.id);
+    expect(inv).toMatchObject({ account: '440000', open: -6050 });
+    const advance = (await list()).find((l) => l.amount === -3025)!;
+    const res = await assign(advance, { amount: '-30.25', relationId: supplier, invoices: [{ bookingId: inv.bookingId, lineNo: inv.lineNo }] });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ account: '440000', relationId: supplier, full: false, matchId: expect.any(Number) });
+    expect((await t.admin.get(`${t.base}/matching/bookings/${purchase.body.id}/status`)).body).toMatchObject({ status: 'partly_paid', open: -3025 });
+    expect((await list()).map((i) => i.amount)).toEqual([-4550, 2000]);
+  });
+
+  it('two assignments of the same line at the same moment: one books, the other is refused as already assigned', async () => {
+    const [, unknown] = await list();
+    const before = await bookingCount();
+    const [a, b] = await Promise.all([
+      assign(unknown, { amount: 2000, account: '740000' }),
+      assign(unknown, { amount: 2000, relationId: customer }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    expect([a, b].find((r) => r.status === 409)!.body.code).toBe('banking.line_already_assigned');
+    expect(await bookingCount()).toBe(before + 1);
+    // undo for the next test: the assignment was the last booking of its journal
+    const won = [a, b].find((r) => r.status === 201)!;
+    expect((await t.admin.delete(`${t.base}/bookings/${won.body.assignmentBookingId}`)).status).toBe(200);
+    expect((await list()).map((i) => i.amount)).toEqual([-4550, 2000]);
   });
 
   it('assigns a line to a general account (rent on 610000) and to a supplier; deleting an assignment booking puts its line back', async () => {
