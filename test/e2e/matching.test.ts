@@ -69,7 +69,8 @@ describe.each(engines)('matching from a financial booking: F4, F10, F9, F11, F3 
     await loginAs(e2e, 'admin', 'admin-pass-1');
     await page.goto(`${baseUrl}/d/${dossierId}/accounting/financial`);
     await page.getByRole('heading', { name: tx('nl', 'menu.financial') }).waitFor();
-    // Ctrl+− opens the journal's last statement.
+    // Ctrl+− opens the journal's last statement (once the journal is known).
+    await expect.poll(() => page.locator('#bk-journal-financial').inputValue()).not.toBe('');
     await page.keyboard.press('Control+Minus');
     await expect.poll(() => page.getByTestId('booking-number').textContent()).toContain(payment.display);
     const paymentLine = page.getByTestId('bk-line-rel-financial-0');
@@ -88,9 +89,9 @@ describe.each(engines)('matching from a financial booking: F4, F10, F9, F11, F3 
       expect.stringContaining(payment.display),
     ]);
     expect(await rows().nth(0).textContent()).toContain(tx('nl', 'matching.status.open'));
-    expect(await rows().filter({ hasText: payment.display }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => rows().filter({ hasText: payment.display }).getAttribute('aria-selected')).toBe('true');
     expect(await rows().filter({ hasText: payment.display }).textContent()).toContain('-1.210,00');
-    expect(await page.getByTestId('matching-selection').textContent()).toBe(tx('nl', 'matching.selection', { count: 1, amount: '-1.210,00' }));
+    await expect.poll(() => page.getByTestId('matching-selection').textContent()).toBe(tx('nl', 'matching.selection', { count: 1, amount: '-1.210,00' }));
 
     // F10: equal amounts — the oldest invoice takes the payment
     await page.keyboard.press('F10');
@@ -149,6 +150,7 @@ describe.each(engines)('matching from a financial booking: F4, F10, F9, F11, F3 
     const { page, baseUrl } = e2e;
     await page.goto(`${baseUrl}/d/${dossierId}/accounting/sales`);
     await page.getByRole('heading', { name: tx('nl', 'menu.sales') }).waitFor();
+    await expect.poll(() => page.locator('#bk-journal-sales').inputValue()).not.toBe('');
     await page.keyboard.press('Control+Minus'); // the journal's last booking: invoice b
     await expect.poll(() => page.getByTestId('booking-number').textContent()).toContain(invoice.b.display);
     await expect.poll(() => page.getByTestId('payment-status').textContent()).toBe(`${tx('nl', 'matching.status')}: ${tx('nl', 'matching.status.paid')}`);
@@ -206,7 +208,7 @@ describe.each(engines)('matching from a financial booking: F4, F10, F9, F11, F3 
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
-    expect(await page.getByTestId('matching-selection').textContent()).toBe(tx('nl', 'matching.selection', { count: 2, amount: '300,00' }));
+    await expect.poll(() => page.getByTestId('matching-selection').textContent()).toBe(tx('nl', 'matching.selection', { count: 2, amount: '300,00' }));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('success-message').textContent()).toBe(tx('nl', 'matching.donePartial'));
     await expect.poll(() => rows().count()).toBe(1);
@@ -227,6 +229,7 @@ describe.each(engines)('matching from a financial booking: F4, F10, F9, F11, F3 
     await expect.poll(() => position.textContent()).toBe(tx('nl', 'matching.matchOf', { n: 2, count: 2 }));
     await page.keyboard.press('F9');
     const dialog = page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
     expect(await dialog.textContent()).toContain(tx('nl', 'matching.confirmCancel', { id: all[1].id }));
     await dialog.getByRole('button', { name: tx('nl', 'matching.confirmYes'), exact: true }).click();
     await expect.poll(() => page.getByTestId('success-message').textContent()).toBe(tx('nl', 'matching.cancelled', { id: all[1].id }));
@@ -295,8 +298,8 @@ describe.each(engines)('matching from a financial booking: F4, F10, F9, F11, F3 
     await page.goto(`${baseUrl}/d/${dossierId}/accounting/matching?kind=customers&relation=${customer}&line=${invoice.a.id}`);
     await expect.poll(() => page.getByTestId('matching-relation').inputValue()).toBe('Hotel Aurora');
     await expect.poll(() => rows().count()).toBe(1);
-    expect(await rows().nth(0).getAttribute('aria-selected')).toBe('true');
-    expect(await page.getByTestId('matching-selection').textContent()).toBe(tx('nl', 'matching.selection', { count: 1, amount: '1.210,00' }));
+    await expect.poll(() => rows().nth(0).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByTestId('matching-selection').textContent()).toBe(tx('nl', 'matching.selection', { count: 1, amount: '1.210,00' }));
 
     await addRelation(e2e.env, dossierId, { number: 'L001', name: 'Brouwerij Het Anker', kind: 'supplier', paymentDays: 30 });
     await page.getByTestId('tab-suppliers').click();
