@@ -3,7 +3,8 @@
  * from another package, entered with the keyboard — a bank line, an open customer invoice and an
  * open supplier invoice (relation search, document reference and date, due date from the terms) and
  * the equity line added with Insert; refused while the difference is not 0.00, posted with F12, then
- * seen in Reports → Trial balance and as open items for matching.
+ * seen in Reports → Trial balance and as open items for matching; then opened (Ctrl+O), reversed and
+ * entered again corrected (Ctrl+Alt+N).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDossier } from '../../src/modules/dossiers/manage-dossiers.ts';
@@ -111,5 +112,41 @@ describe.each(engines)('opening booking entered with the keyboard and posted wit
     expect(await row('440000')).toContain('605,00');
     expect(await row('100000')).toContain('9.055,25');
     expect(await totals.textContent()).toContain('9.660,25');
+  });
+
+  it('opens the posted opening booking (Ctrl+O), reverses it and enters it again corrected (Ctrl+Alt+N, F12)', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/opening`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.openingBookings') }).waitFor();
+    await page.getByText(tx('nl', 'ob.exists', { number: 'OPN 2026/0001' })).waitFor();
+    await page.keyboard.press('Control+KeyO');
+    const list = page.getByTestId('opening-list');
+    await list.getByRole('button', { name: 'OPN 2026/0001' }).click();
+    await expect.poll(() => page.getByTestId('opening-number').textContent()).toContain('OPN 2026/0001');
+    expect(await page.getByLabel(tx('nl', 'ob.referenceOfLine', { n: 3 })).inputValue()).toBe('AK-77812');
+    expect(await page.getByLabel(tx('nl', 'bk.creditOfLine', { n: 3 })).isEditable()).toBe(false);
+
+    // Reverse: a counter-booking in the Opening journal; the original stays as it was.
+    await page.getByTestId('opening-reverse').click();
+    await expect.poll(() => page.getByTestId('success-message').textContent()).toBe(tx('nl', 'ob.reversed', { number: 'OPN 2026/0001', reversal: 'OPN 2026/0002' }));
+    expect(await page.getByTestId('opening-number').textContent()).toContain(tx('nl', 'bk.isReversal'));
+
+    // Enter again: the lines come back editable; the supplier invoice was 650.00, not 605.00.
+    await page.keyboard.press('Control+Alt+KeyN');
+    await expect.poll(() => page.getByTestId('opening-number').count()).toBe(0);
+    const credit3 = page.getByLabel(tx('nl', 'bk.creditOfLine', { n: 3 }));
+    expect(await credit3.inputValue()).toBe('605,00');
+    expect(await page.getByTestId('ob-rel-2').inputValue()).toBe('Molens Dossche');
+    await credit3.fill('650,00');
+    expect(await page.getByTestId('opening-difference').textContent()).toBe(tx('nl', 'ob.difference', { amount: '45,00', side: tx('nl', 'bk.credit') }));
+    await page.getByLabel(tx('nl', 'bk.creditOfLine', { n: 4 })).fill('9010,25');
+    expect(await page.getByTestId('opening-difference').textContent()).toBe(tx('nl', 'ob.balanced'));
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('opening-number').textContent()).toContain('OPN 2026/0003');
+
+    // The supplier now owes 650.00 on open items (the first item and its reversal net to nothing).
+    const items = await loadOpenItems(e2e.env.svc.db, dossierId, { relationId: supplier });
+    expect(items.reduce((sum, i) => sum + i.open, 0)).toBe(-65000);
+    expect(items.filter((i) => i.open === -65000).map((i) => [i.reference, i.date])).toEqual([['AK-77812', '2025-11-20']]);
   });
 });
