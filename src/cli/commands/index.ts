@@ -7,6 +7,7 @@ import { register as ledger } from './ledger.ts';
 import { register as matching } from './matching.ts';
 import { register as banking } from './banking.ts';
 import { register as bankInbox } from './bank-inbox.ts';
+import { register as peppol } from './peppol.ts';
 
 const registrars: Array<(program: Command) => void> = [
   system,
@@ -16,6 +17,7 @@ const registrars: Array<(program: Command) => void> = [
   matching,
   banking,
   bankInbox,
+  peppol,
 ];
 
 export function registerCommands(program: Command): void {
