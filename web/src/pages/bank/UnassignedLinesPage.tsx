@@ -68,7 +68,7 @@ export default function UnassignedLinesPage() {
   useShortcuts(
     [
       { keys: ['ArrowDown'], description: 'bank.unassigned.key.move', run: () => setCursor((c) => Math.min(lines.length - 1, c + 1)), enabled: lines.length > 0 },
-      { keys: ['ArrowUp'], description: 'bank.unassigned.key.move', run: () => setCursor((c) => Math.max(0, c - 1)), enabled: lines.length > 0, hidden: true },
+      { keys: ['ArrowUp'], description: 'bank.unassigned.key.move', run: () => setCursor((c) => Math.max(0, c - 1)), enabled: lines.length > 0 },
       { keys: ['Enter'], description: 'bank.unassigned.key.assign', run: () => lines[cursor] && setOpen(lines[cursor]), enabled: lines.length > 0 && !open },
     ],
     { group: 'menu.unassignedBankLines' },

@@ -59,6 +59,20 @@ const REFERENCE: Array<{ group: MessageKey; rows: Array<[string, MessageKey]> }>
       ['F9', 'matching.key.cancel'],
     ],
   },
+  {
+    group: 'menu.bankImport',
+    rows: [['F12', 'bank.import.submit']],
+  },
+  {
+    group: 'menu.unassignedBankLines',
+    rows: [
+      ['ArrowUp', 'bank.unassigned.key.move'],
+      ['ArrowDown', 'bank.unassigned.key.move'],
+      ['Enter', 'bank.unassigned.key.assign'],
+      ['Space', 'shortcuts.toggleRow'],
+      ['F12', 'bank.assign.key.save'],
+    ],
+  },
 ];
 
 export default function ShortcutsPage() {
