@@ -10,7 +10,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorBanner } from '../../components/Messages.tsx';
 import { LOCALES, useFormat, useLanguage, useT } from '../../i18n/index.tsx';
 import { useShortcuts } from '../../shortcuts.tsx';
-import { money } from '../accounting/accounting-api.ts';
+import { ledgerApi, money } from '../accounting/accounting-api.ts';
 import { useDossierId } from '../ledger/ledger-api.ts';
 import { AGE_BUCKETS, matchingApi, openItemsReportUrl, type AgeBucket, type OpenItemAt, type RelationKind } from '../matching/matching-api.ts';
 
@@ -32,14 +32,22 @@ export default function OpenItemsPage() {
   const locale = LOCALES[language];
   const m = (c: number) => money(c, locale);
   const dossierId = useDossierId();
-  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  // The date: today when a fiscal year holds it, otherwise the end of the latest fiscal year, until the user picks one.
+  const years = useQuery({ queryKey: ['ledger', dossierId, 'fiscal-years'], queryFn: () => ledgerApi.fiscalYears(dossierId) });
+  const [chosen, setDate] = useState<string | null>(null);
+  const date = useMemo(() => {
+    if (chosen !== null) return chosen;
+    const today = new Date().toISOString().slice(0, 10);
+    const list = years.data ?? [];
+    return list.length && !list.some((y) => y.startDate <= today && today <= y.endDate) ? list[list.length - 1].endDate : today;
+  }, [chosen, years.data]);
   const [kind, setKind] = useState<RelationKind>('customers');
   const [search, setSearch] = useState('');
   const [saving, setSaving] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const query = useMemo(() => ({ date, kind }), [date, kind]);
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
-  const report = useQuery({ queryKey: ['matching', dossierId, 'open-items-report', query], queryFn: () => matchingApi.report(dossierId, query), enabled: valid });
+  const report = useQuery({ queryKey: ['matching', dossierId, 'open-items-report', query], queryFn: () => matchingApi.report(dossierId, query), enabled: valid && (chosen !== null || years.isFetched) });
 
   const groups = useMemo(() => {
     const out = new Map<string, Group>();
