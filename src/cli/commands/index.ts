@@ -6,6 +6,7 @@ import { register as relations } from './relations.ts';
 import { register as ledger } from './ledger.ts';
 import { register as matching } from './matching.ts';
 import { register as banking } from './banking.ts';
+import { register as invoicing } from './invoicing.ts';
 import { register as bankInbox } from './bank-inbox.ts';
 import { register as peppol } from './peppol.ts';
 
@@ -16,6 +17,7 @@ const registrars: Array<(program: Command) => void> = [
   ledger,
   matching,
   banking,
+  invoicing,
   bankInbox,
   peppol,
 ];

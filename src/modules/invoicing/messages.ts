@@ -66,6 +66,8 @@ defineMessages({
   'invoicing.delivery_note_no_ubl': { nl: 'Een leveringsnota heeft geen UBL-factuur.', fr: "Un bon de livraison n'a pas de facture UBL.", en: 'A delivery note has no UBL invoice.' },
   'invoicing.logo_invalid': { nl: 'Het logo moet een PNG- of JPEG-afbeelding zijn (hoogstens 1 MB).', fr: 'Le logo doit être une image PNG ou JPEG (1 Mo au plus).', en: 'The logo must be a PNG or JPEG image (at most 1 MB).' },
   'invoicing.iban_invalid': { nl: 'IBAN "{value}" is ongeldig.', fr: "L'IBAN « {value} » est invalide.", en: 'IBAN "{value}" is invalid.' },
+  'invoicing.cli_file_unreadable': { nl: 'Bestand {path} kan niet gelezen worden ({reason}).', fr: 'Le fichier {path} ne peut pas être lu ({reason}).', en: 'File {path} cannot be read ({reason}).' },
+  'invoicing.cli_file_not_json': { nl: 'Bestand {path} is geen geldige JSON: {reason}', fr: "Le fichier {path} n'est pas du JSON valable : {reason}", en: 'File {path} is not valid JSON: {reason}' },
   // how invoices are mailed (Invoicing → Settings)
   'invoicing.mail.own_domain': {
     nl: 'Facturen worden verstuurd van {from}: het SPF-record van {domain} bevat include:{include}.',

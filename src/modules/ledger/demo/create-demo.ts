@@ -17,6 +17,7 @@ import { importBookings } from '../bookings/import-bookings.ts';
 import type { BookingInput } from '../bookings/prepare.ts';
 import { transferFiscalYear } from '../transfer/transfer-fiscal-year.ts';
 import { addDays } from '../../../core/dates.ts';
+import { addDemoInvoices } from '../../invoicing/demo.ts';
 
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -297,5 +298,7 @@ export async function createDemoDossier(svc: Services, actor: Actor, options: { 
     select statement_closing as closing from booking where dossier_id = ${dossierId} and journal_id = ${bank.id} and kind = 'financial_statement'
     order by date desc, id desc limit 1`.execute(svc.db);
   await run(await statementsFor(svc, dossierId, current.id, year, bank.id, rand, Number(opening.rows[0].closing)));
+  // Invoicing: December invoices made and posted through the invoicing module, sent, half of them paid.
+  await addDemoInvoices(svc, actor, dossierId, year, bank.id);
   return { dossierId, year, previousYear: previous, bookings, lines };
 }
