@@ -74,6 +74,7 @@ const UnassignedLinesPage = lazy(() => import('../pages/bank/UnassignedLinesPage
 const MandatesPage = lazy(() => import('../pages/bank/MandatesPage.tsx'));
 const InboxPage = lazy(() => import('../pages/bank/InboxPage.tsx'));
 const OpenItemsPage = lazy(() => import('../pages/reports/OpenItemsPage.tsx'));
+const PeppolInboxPage = lazy(() => import('../pages/invoicing/PeppolInboxPage.tsx'));
 
 export const MENU_ENTRIES: MenuEntry[] = [
   // Management
@@ -112,7 +113,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   // Invoicing
   { menu: 'invoicing', id: 'invoices', path: 'invoicing/invoices', labelKey: 'menu.invoices', right: 'book' },
   { menu: 'invoicing', id: 'items', path: 'invoicing/items', labelKey: 'menu.items', right: 'book' },
-  { menu: 'invoicing', id: 'peppol', path: 'invoicing/peppol', labelKey: 'menu.peppol', right: 'view', separator: true },
+  { menu: 'invoicing', id: 'peppol', path: 'invoicing/peppol', labelKey: 'menu.peppol', right: 'view', separator: true, element: PeppolInboxPage },
 
   // Reports
   { menu: 'reports', id: 'trial-balance', path: 'reports/trial-balance', labelKey: 'menu.trialBalance', element: TrialBalancePage, right: 'view' },
