@@ -367,13 +367,13 @@ async function prepareStatement(ctx: PostingContext, input: StatementBookingInpu
       communication: text(l.communication),
       structuredCommunication: structuredCommunication(l.structuredCommunication, `lines.${i}.structuredCommunication`),
       description: text(l.description),
+      counterpartyAccount: text(l.counterpartyAccount)?.replace(/\s+/g, '').toUpperCase() ?? null,
+      counterpartyName: text(l.counterpartyName),
     });
   }
   const posting = statementLines(journal.account!, opening, closing, movements);
   await checkAccounts(ctx, posting, (i) => `lines.${Math.floor(i / 2)}.account`, (i) => Math.floor(i / 2) + 1);
   checkBalanced(posting);
-      counterpartyAccount: text(l.counterpartyAccount)?.replace(/\s+/g, '').toUpperCase() ?? null,
-      counterpartyName: text(l.counterpartyName),
   ctx.rememberStatement(journal.id, closing);
   return {
     ...header(ctx, 'financial_statement', journal.id, period, d),
