@@ -141,6 +141,24 @@ describe.each(engines)('bank statement import and unassigned bank lines (Chromiu
     expect(status.body).toMatchObject({ status: 'paid', open: 0 });
     // the statement itself was not touched: still one statement booking, and one assignment booking
     expect(await statements()).toBe(1);
+
+    // the rent to a general account: Enter opens, Enter in the account field books
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await dialog.getByLabel(tx('nl', 'bank.assign.target.account')).check();
+    await page.locator('#assign-account').fill('610000');
+    await page.locator('#assign-account').press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('unassigned-empty').waitFor();
+    expect(await page.getByTestId('unassigned-empty').textContent()).toBe(tx('nl', 'bank.unassigned.empty'));
+    const rent = await e2e.env.svc.db
+      .selectFrom('booking_line')
+      .innerJoin('bank_line_assignment', (j) => j.onRef('bank_line_assignment.dossier_id', '=', 'booking_line.dossier_id').onRef('bank_line_assignment.assignment_booking_id', '=', 'booking_line.booking_id'))
+      .select(['booking_line.account', 'booking_line.amount'])
+      .where('booking_line.dossier_id', '=', dossierId)
+      .where('booking_line.account', '=', '610000')
+      .execute();
+    expect(rent).toEqual([{ account: '610000', amount: 4550 }]);
   });
 
   it('a dropped statement whose opening balance does not follow the journal is refused, with what to check (588888 for a first import)', async () => {
