@@ -75,6 +75,8 @@ const MandatesPage = lazy(() => import('../pages/bank/MandatesPage.tsx'));
 const InboxPage = lazy(() => import('../pages/bank/InboxPage.tsx'));
 const OpenItemsPage = lazy(() => import('../pages/reports/OpenItemsPage.tsx'));
 const PeppolInboxPage = lazy(() => import('../pages/invoicing/PeppolInboxPage.tsx'));
+const InvoicesPage = lazy(() => import('../pages/invoicing/InvoicesPage.tsx'));
+const ItemsPage = lazy(() => import('../pages/invoicing/ItemsPage.tsx'));
 
 export const MENU_ENTRIES: MenuEntry[] = [
   // Management
@@ -111,8 +113,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { menu: 'bank', id: 'direct-debits', path: 'bank/direct-debits', labelKey: 'menu.directDebits', right: 'book' },
 
   // Invoicing
-  { menu: 'invoicing', id: 'invoices', path: 'invoicing/invoices', labelKey: 'menu.invoices', right: 'book' },
-  { menu: 'invoicing', id: 'items', path: 'invoicing/items', labelKey: 'menu.items', right: 'book' },
+  { menu: 'invoicing', id: 'invoices', path: 'invoicing/invoices', labelKey: 'menu.invoices', right: 'book', element: InvoicesPage },
+  { menu: 'invoicing', id: 'items', path: 'invoicing/items', labelKey: 'menu.items', right: 'book', element: ItemsPage },
   { menu: 'invoicing', id: 'peppol', path: 'invoicing/peppol', labelKey: 'menu.peppol', right: 'view', separator: true, element: PeppolInboxPage },
 
   // Reports
