@@ -9,6 +9,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/helpers.ts';
+import { download, upload } from '../../../test/relations/http.ts';
 import { describeError } from '../../core/i18n/index.ts';
 import type { AppError } from '../../core/errors.ts';
 import type { UblInvoice } from '../../formats/ubl/model.ts';
@@ -80,6 +81,18 @@ describe.each(engines)('Peppol inbox (%s)', (engine) => {
     expect(twice.status).toBe(409);
     const list = await t.admin.get(`${t.base}/peppol/documents?status=booked`);
     expect(list.body.map((d: { id: number }) => d.id)).toEqual([up.body.id]);
+  });
+
+  it('a multipart upload of a large document keeps its 2.4 MB embedded PDF byte for byte', async () => {
+    const xml = corpus('cen-FT_G2G_TD01-attachment-split-payment.xml');
+    const res = await upload(t.admin, `${t.base}/peppol/documents`, { name: 'split-payment.xml', content: xml });
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
+    expect(res.body).toMatchObject({ total: 124600, hasPdf: true, relationId: null });
+    const pdf = await download(t.env.app, t.admin, `${t.base}/peppol/documents/${res.body.id}/pdf`);
+    const embedded = /<cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)</.exec(xml)![1].replace(/\s+/g, '');
+    expect(pdf.status).toBe(200);
+    expect(Buffer.compare(pdf.body, Buffer.from(embedded, 'base64'))).toBe(0);
+    expect(String(pdf.headers['content-disposition'])).toContain('mappatura_ubl_sdi.pdf');
   });
 
   it('refuses a file that is not an invoice, with the reason, and stores nothing', async () => {
