@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../core/clock.ts';
 import { createTestEnv, engines, loggedIn, seedOffice, type ApiClient, type TestEnv } from '../../../test/helpers.ts';
 import { upload } from '../../../test/relations/http.ts';
-import { runDueJobs } from '../jobs/jobs.ts';
+import { codaFile } from '../../../test/bank/coda-file.ts';
+import { runDueJobs, startScheduler } from '../jobs/jobs.ts';
 import { INBOX_JOB, nextSaturday, oneMonthAfter, runInbox } from './inbox.ts';
 
 const CORPUS = new URL('../../../../shared/corpus/coda/', import.meta.url);
@@ -223,6 +224,20 @@ describe.each(engines)('bank inbox and the daily import (%s)', (engine) => {
     expect(retried.body.history).toHaveLength(2);
   });
 
+  it('refuses to route a file whose account is in the financial journal of several dossiers, naming them', async () => {
+    for (const name of ['Garage Peeters BV', 'Garage Peeters VOF']) {
+      const d = await admin.post('/api/v1/dossiers', { name, fiscalYearStart: '2026-01-01' });
+      expect((await admin.post(`/api/v1/dossiers/${d.body.id}/journals`, { code: 'BEL', name: 'Belfius', type: 'financial', iban: 'BE71 0961 2345 6769', bic: 'GKCCBEBB' })).status).toBe(201);
+    }
+    const file = codaFile({ iban: 'BE71096123456769', sequence: '012', date: '2026-04-17', opening: 0, movements: [{ amount: 1500, communication: 'huur' }] });
+    expect((await upload(admin, '/api/v1/bank/inbox', { name: 'belfius-012.cod', content: file })).status).toBe(201);
+    await runInbox(env.svc);
+    const e = await entry('belfius-012.cod');
+    expect(e).toMatchObject({ status: 'failed', errorCode: 'bank_inbox.account_ambiguous', dossierId: null });
+    expect(e.message).toContain('Garage Peeters BV');
+    expect(e.message).toContain('Garage Peeters VOF');
+  });
+
   it('shows the inbox only to the office, and a dossier’s files only to users of that dossier', async () => {
     await admin.post('/api/v1/users', { login: 'jan', displayName: 'Jan', email: 'jan@kantoor.be', password: 'jan-pass-1234', role: 'staff' });
     const jan = await loggedIn(env.app, 'jan', 'jan-pass-1234');
@@ -238,6 +253,22 @@ describe.each(engines)('jobs table (%s)', (engine) => {
     env = await createTestEnv(engine, {}, new FixedClock(new Date('2026-03-16T06:00:00Z')));
   });
   afterAll(() => env?.close());
+
+  it('the server’s scheduler runs the daily import once it is due, on the services’ clock', async () => {
+    (env.clock as FixedClock).set(new Date('2026-03-20T05:00:00Z'));
+    await env.svc.db.insertInto('job').values({ name: INBOX_JOB, run_at: new Date('2026-03-20T05:00:00Z') }).onConflict((oc) => oc.column('name').doUpdateSet({ run_at: new Date('2026-03-20T05:00:00Z') })).execute();
+    const ran: string[] = [];
+    const stop = startScheduler(env.svc, { intervalMs: 50, onRun: (runs) => ran.push(...runs.map((r) => r.name)) });
+    try {
+      await expect.poll(() => ran, { timeout: 30_000 }).toEqual([INBOX_JOB]);
+    } finally {
+      stop();
+    }
+    const row = await env.svc.db.selectFrom('job').selectAll().where('name', '=', INBOX_JOB).executeTakeFirstOrThrow();
+    expect(new Date(row.run_at).toISOString()).toBe('2026-03-21T05:00:00.000Z');
+    await env.svc.db.deleteFrom('job').execute();
+    (env.clock as FixedClock).set(new Date('2026-03-16T06:00:00Z'));
+  });
 
   it('a job claimed by another process (lease) is not run twice', async () => {
     await runDueJobs(env.svc); // creates the row: next run tomorrow 05:00
