@@ -27,6 +27,8 @@ interface LineForm {
   debit: string;
   credit: string;
   description: string;
+  /** the account's name, as a posted booking gives it */
+  accountName?: string;
 }
 const emptyLine = (): LineForm => ({ account: '', relation: null, reference: '', documentDate: '', dueDate: '', debit: '', credit: '', description: '' });
 
@@ -120,6 +122,7 @@ export default function OpeningBookingPage() {
     setLines(
       b.lines.map((l) => ({
         account: l.account,
+        accountName: l.accountName,
         relation: relationOf(l.relationId, l.relationName),
         reference: l.reference ?? '',
         documentDate: l.documentDate ?? '',
@@ -334,7 +337,8 @@ export default function OpeningBookingPage() {
                 <tr key={i} data-line={i} className={lineError(i) ? 'row-error' : undefined}>
                   <td>{n}</td>
                   <td>
-                    <AccountInput dossierId={dossierId} value={l.account} onChange={(v) => setL(i, { account: v, ...(isItemAccount(v) ? {} : { relation: null, reference: '', documentDate: '', dueDate: '' }) })} readOnly={ro} label={t('bk.accountOfLine', { n })} />
+                    <AccountInput dossierId={dossierId} value={l.account} onChange={(v) => setL(i, { account: v, accountName: undefined, ...(isItemAccount(v) ? {} : { relation: null, reference: '', documentDate: '', dueDate: '' }) })} readOnly={ro} label={t('bk.accountOfLine', { n })} />
+                    {l.accountName && <div className="muted">{l.accountName}</div>}
                   </td>
                   <td>
                     {item ? (
