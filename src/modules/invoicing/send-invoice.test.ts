@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, engines, loggedIn, seedOffice, type ApiClient, type TestEnv } from '../../../test/helpers.ts';
 import { download } from '../../../test/relations/http.ts';
 import { formatOgm } from '../../core/ogm.ts';
+import { validateUblXml } from '../../formats/ubl/validate.ts';
 import { invoiceLayout } from './pdf.ts';
 import { loadInvoice } from './invoices.ts';
 
@@ -153,6 +154,18 @@ describe.each(engines)('invoice PDF and e-mail (%s)', (engine) => {
     const note = await download(env.app, admin, `${base}/invoicing/invoices/${invoiceId}/pdf?deliveryNote=true`);
     expect(note.status).toBe(200);
     expect(pdfStreams(note.body).some((s) => s.includes('<Invoice'))).toBe(false);
+  });
+
+  it('makes a Peppol BIS 3.0 UBL of the posted invoice that passes the UBL 2.1 XSD and our EN 16931 / Peppol rules', async () => {
+    const res = await download(env.app, admin, `${base}/invoicing/invoices/${invoiceId}/ubl`);
+    expect(res.status).toBe(200);
+    const xml = res.body.toString('utf8');
+    const check = await validateUblXml(xml, { xsdDir: new URL('../../../../shared/corpus/ubl/xsd', import.meta.url).pathname, outgoing: true });
+    expect({ xsd: check.xsd, rules: check.rules }).toEqual({ xsd: [], rules: [] });
+    expect(xml).toContain('<cbc:EndpointID schemeID="0208">0403170701</cbc:EndpointID>');
+    expect(xml).toContain('<cbc:EndpointID schemeID="0208">0202239951</cbc:EndpointID>');
+    expect(xml).toContain('<cbc:PaymentID>+++');
+    expect(xml).toContain('<cbc:EmbeddedDocumentBinaryObject mimeCode="application/pdf"');
   });
 
   it('sends from the noreply address with the dossier’s reply-to while no own sender is set, and says why', async () => {
