@@ -148,6 +148,9 @@ export interface BookingLineTable {
   /** statement lines: who paid or was paid, as the bank gave it (migration 0022) */
   counterparty_account: string | null;
   counterparty_name: string | null;
+  /** a line in a foreign currency: code and amount in it (migration 0023) */
+  currency: string | null;
+  currency_amount: number | null;
 }
 
 export interface AccountBalanceTable {

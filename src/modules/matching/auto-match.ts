@@ -22,7 +22,8 @@ import { writeBookings } from '../ledger/bookings/write.ts';
 import { formatCents } from '../ledger/money.ts';
 import { normalizeIban, relationsByIban, type IbanRelation } from './counterparty.ts';
 import { loadOpenItems, type OpenItem } from './open-items.ts';
-import { lockMatching, writeMatches, type NewMatch } from './matches.ts';
+import { lockMatching, matchOf, writeMatches, type NewMatch } from './matches.ts';
+import { currencyOf } from './currency.ts';
 import { normalizeReference } from './rules.ts';
 import type { MatchMethod } from './schema.ts';
 
@@ -88,7 +89,10 @@ export interface PlannedTransfer {
  * `byIban` recognises the relation of a payment without one by its counterparty account.
  */
 export function planAutoMatches(items: OpenItem[], byIban: Map<string, IbanRelation> = new Map()): { matches: NewMatch[]; proposals: Proposal[]; transfers: PlannedTransfer[] } {
-  const recognised = (i: OpenItem) => (i.relationId == null && i.counterpartyAccount ? byIban.get(normalizeIban(i.counterpartyAccount)) : undefined);
+  const recognised = (i: OpenItem) => (i.relationId == null && i.counterpartyAccount && !i.currency ? byIban.get(normalizeIban(i.counterpartyAccount)) : undefined);
+  // foreign currency items compare their currency amounts, and only with items of the same currency
+  const openOf = (i: OpenItem) => (i.currency ? (i.currencyOpen ?? 0) : i.open);
+  const amountKey = (relationId: number | null, currency: string | null, amount: number) => `${relationId}|${currency ?? ''}|${amount}`;
   const payments = items.filter((i) => i.bookingKind === 'financial_statement' && i.open !== 0 && (i.relationId != null || recognised(i)));
   const invoices = items.filter((i) => i.bookingKind !== 'financial_statement' && i.relationId != null && i.open !== 0);
   const byOgm = new Map<string, OpenItem[]>();
@@ -99,7 +103,7 @@ export function planAutoMatches(items: OpenItem[], byIban: Map<string, IbanRelat
     if (inv.reference) refOf.set(inv, normalizeReference(inv.reference));
     if (inv.structuredCommunication) push(byOgm, inv.structuredCommunication, inv);
     push(byRelation, inv.relationId!, inv);
-    push(byAmount, `${inv.relationId}|${inv.open}`, inv);
+    push(byAmount, amountKey(inv.relationId, currencyOf(inv), openOf(inv)), inv);
   }
   const matches: NewMatch[] = [];
   const proposals: Proposal[] = [];
@@ -110,7 +114,8 @@ export function planAutoMatches(items: OpenItem[], byIban: Map<string, IbanRelat
     const relationId = p.relationId ?? byCounterparty!.id;
     // a payment with a relation matches on its own account; one recognised by IBAN on the invoice's
     const fits = (inv: OpenItem) =>
-      inv.open !== 0 && Math.sign(inv.open) === -Math.sign(p.open) && inv.relationId === relationId && (byCounterparty != null || inv.account === p.account);
+      inv.open !== 0 && Math.sign(inv.open) === -Math.sign(p.open) && inv.relationId === relationId && (byCounterparty != null || inv.account === p.account) &&
+      currencyOf(inv) === currencyOf(p);
     const steps: Array<[MatchMethod & Proposal['by'], () => OpenItem[]]> = [
       [
         'ogm',
@@ -130,7 +135,7 @@ export function planAutoMatches(items: OpenItem[], byIban: Map<string, IbanRelat
           });
         },
       ],
-      ['amount', () => (byAmount.get(`${relationId}|${-p.open}`) ?? []).filter(fits)],
+      ['amount', () => (byAmount.get(amountKey(relationId, currencyOf(p), -openOf(p))) ?? []).filter(fits)],
     ];
     for (const [by, find] of steps) {
       const found = find();
@@ -143,13 +148,14 @@ export function planAutoMatches(items: OpenItem[], byIban: Map<string, IbanRelat
           inv.open -= applied;
           p.open = 0;
         } else {
-          const lines = [
-            { bookingId: inv.bookingId, lineNo: inv.lineNo, amount: applied },
-            { bookingId: p.bookingId, lineNo: p.lineNo, amount: -applied },
-          ];
-          inv.open -= lines[0].amount;
-          p.open -= lines[1].amount;
-          matches.push({ kind: 'auto', method: by, account: p.account, relationId: p.relationId, lines });
+          // the invoice first: as far as the payment goes (a part payment leaves the invoice's rest open)
+          const { full: _full, ...match } = matchOf([inv, p], 'auto', by);
+          const [a, b] = match.lines;
+          inv.open -= a.amount;
+          p.open -= b.amount;
+          if (inv.currencyOpen != null) inv.currencyOpen -= a.currencyAmount ?? 0;
+          if (p.currencyOpen != null) p.currencyOpen -= b.currencyAmount ?? 0;
+          matches.push(match);
         }
       } else {
         proposals.push({
@@ -203,14 +209,21 @@ async function writeTransfers(trx: Db, dossierId: number, transfers: PlannedTran
   ]);
 }
 
-export async function autoMatchIn(trx: Db, dossierId: number, filter: { relationId?: number }, createdBy: number | null) {
+export async function autoMatchIn(trx: Db, dossierId: number, filter: AutoMatchFilter, createdBy: number | null) {
   await lockMatching(trx, dossierId);
   let counterpartyAccounts: string[] | undefined;
   if (filter.relationId != null) {
     const rel = await trx.selectFrom('relation').select('iban').where('dossier_id', '=', dossierId).where('id', '=', filter.relationId).executeTakeFirst();
     counterpartyAccounts = rel?.iban ? [normalizeIban(rel.iban)] : undefined;
   }
-  const items = await loadOpenItems(trx, dossierId, { ...filter, counterpartyAccounts, unordered: true });
+  const { kind, ...scope } = filter;
+  let items = await loadOpenItems(trx, dossierId, { ...scope, counterpartyAccounts, unordered: true });
+  // the Customers or Suppliers tab: only its accounts' items (and payments not yet on a relation's account)
+  if (kind) {
+    const own = await trx.selectFrom('account').select('number').where('dossier_id', '=', dossierId).where('type', '=', kind === 'customers' ? 'receivable' : 'payable').execute();
+    const numbers = new Set(own.map((a) => a.number));
+    items = items.filter((i) => numbers.has(i.account) || i.relationId == null);
+  }
   const ibans = items.filter((i) => i.relationId == null && i.counterpartyAccount && i.bookingKind === 'financial_statement').map((i) => i.counterpartyAccount!);
   const byIban = await relationsByIban(trx, dossierId, ibans);
   const { matches, proposals, transfers } = planAutoMatches(items, byIban);
@@ -219,7 +232,13 @@ export async function autoMatchIn(trx: Db, dossierId: number, filter: { relation
   return { matched: matches.length - transfers.length, matchIds: ids, proposals, transfers: transfers.length };
 }
 
-export async function autoMatch(svc: Services, actor: Actor, dossierId: number, filter: { relationId?: number } = {}): Promise<AutoMatchResult> {
+/** relationId: one relation; kind: only customers' (receivable) or suppliers' (payable) accounts */
+export interface AutoMatchFilter {
+  relationId?: number;
+  kind?: 'customers' | 'suppliers';
+}
+
+export async function autoMatch(svc: Services, actor: Actor, dossierId: number, filter: AutoMatchFilter = {}): Promise<AutoMatchResult> {
   await requireDossier(svc.db, actor, dossierId, 'book');
   return svc.db.transaction().execute(async (trx) => {
     const result = await autoMatchIn(trx, dossierId, filter, actorUserId(actor));

@@ -15,6 +15,7 @@ import { audit } from '../users/manage-users.ts';
 import { findLines, loadOpenItems, type OpenItem } from './open-items.ts';
 import { paymentStatusOf } from './relation-ledger.ts';
 import { allocate } from './rules.ts';
+import { allocateForeign, bookExchangeDifferences, currencyOf, reverseExchangeDifference } from './currency.ts';
 import type { MatchMethod } from './schema.ts';
 import './messages.ts';
 
@@ -28,7 +29,13 @@ export interface NewMatch {
   method: MatchMethod;
   account: string;
   relationId: number | null;
-  lines: Array<{ bookingId: number; lineNo: number; amount: number }>;
+  lines: Array<{ bookingId: number; lineNo: number; amount: number; currencyAmount?: number | null }>;
+  /** foreign currency items: the currency, and the euro difference to book as exchange difference */
+  currency?: string | null;
+  exchange?: number;
+  /** the latest date of the match's lines (the date of its exchange-difference booking) */
+  date?: string;
+  documents?: string;
 }
 
 /** Serialises matching within a dossier (both engines). */
@@ -39,16 +46,30 @@ export async function lockMatching(trx: Db, dossierId: number): Promise<void> {
 /** Writes matches (applied amounts already computed) in a few statements; returns their ids. */
 export async function writeMatches(trx: Db, dossierId: number, matches: NewMatch[], createdBy: number | null): Promise<number[]> {
   if (!matches.length) return [];
+  // foreign currency matches whose euro amounts differ: book the exchange difference and include its relation line
+  const needs = matches.filter((m) => m.currency && m.exchange);
+  const exchangeIds = await bookExchangeDifferences(
+    trx, dossierId,
+    needs.map((m) => ({ account: m.account, relationId: m.relationId, currency: m.currency!, exchange: m.exchange!, date: m.date!, documents: m.documents ?? '' })),
+    createdBy,
+  );
+  const exchangeOf = new Map<NewMatch, number>();
+  needs.forEach((m, i) => {
+    exchangeOf.set(m, exchangeIds[i]);
+    m.lines.push({ bookingId: exchangeIds[i], lineNo: 1, amount: -m.exchange!, currencyAmount: 0 });
+  });
   const ids = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('match', 'id')) as id from generate_series(1, ${matches.length})`.execute(trx)).rows.map((r) => Number(r.id));
   await sql`
-    insert into match (dossier_id, id, kind, method, account, relation_id, created_by)
-    select ${dossierId}, u.id, u.kind, u.method, u.account, u.relation_id, ${createdBy}::integer
+    insert into match (dossier_id, id, kind, method, account, relation_id, currency, exchange_booking_id, created_by)
+    select ${dossierId}, u.id, u.kind, u.method, u.account, u.relation_id, u.currency, u.exchange, ${createdBy}::integer
     from unnest(${ids}::bigint[], ${matches.map((m) => m.kind)}::text[], ${matches.map((m) => m.method)}::text[],
-      ${matches.map((m) => m.account)}::text[], ${matches.map((m) => m.relationId)}::integer[]) as u(id, kind, method, account, relation_id)`.execute(trx);
+      ${matches.map((m) => m.account)}::text[], ${matches.map((m) => m.relationId)}::integer[], ${matches.map((m) => m.currency ?? null)}::text[],
+      ${matches.map((m) => exchangeOf.get(m) ?? null)}::bigint[]) as u(id, kind, method, account, relation_id, currency, exchange)`.execute(trx);
   const mid: number[] = [];
   const bid: number[] = [];
   const lno: number[] = [];
   const amt: number[] = [];
+  const cur: Array<number | null> = [];
   matches.forEach((m, i) => {
     for (const l of m.lines) {
       if (l.amount === 0) continue;
@@ -56,19 +77,31 @@ export async function writeMatches(trx: Db, dossierId: number, matches: NewMatch
       bid.push(l.bookingId);
       lno.push(l.lineNo);
       amt.push(l.amount);
+      cur.push(m.currency ? (l.currencyAmount ?? 0) : null);
     }
   });
   for (let i = 0; i < mid.length; i += 20000) {
     await sql`
-      insert into match_line (dossier_id, match_id, booking_id, line_no, amount)
-      select ${dossierId}, u.m, u.b, u.l, u.a from unnest(${mid.slice(i, i + 20000)}::bigint[], ${bid.slice(i, i + 20000)}::bigint[],
-        ${lno.slice(i, i + 20000)}::smallint[], ${amt.slice(i, i + 20000)}::bigint[]) as u(m, b, l, a)`.execute(trx);
+      insert into match_line (dossier_id, match_id, booking_id, line_no, amount, currency_amount)
+      select ${dossierId}, u.m, u.b, u.l, u.a, u.c from unnest(${mid.slice(i, i + 20000)}::bigint[], ${bid.slice(i, i + 20000)}::bigint[],
+        ${lno.slice(i, i + 20000)}::smallint[], ${amt.slice(i, i + 20000)}::bigint[], ${cur.slice(i, i + 20000)}::bigint[]) as u(m, b, l, a, c)`.execute(trx);
   }
   return ids;
 }
 
 /** A match over items of one relation and account: every open amount, or as far as the two sides allow. */
 export function matchOf(items: OpenItem[], kind: NewMatch['kind'], method: MatchMethod): NewMatch & { full: boolean } {
+  const currency = currencyOf(items[0]);
+  if (currency) {
+    // foreign currency: allocated on the currency amounts; the euro difference is an exchange difference
+    const f = allocateForeign(items);
+    return {
+      kind, method, account: items[0].account, relationId: items[0].relationId, full: f.full, currency, exchange: f.exchange,
+      date: items.reduce((d, i) => (i.date > d ? i.date : d), items[0].date),
+      documents: [...new Set(items.map((i) => i.document))].join(', '),
+      lines: items.map((i, k) => ({ bookingId: i.bookingId, lineNo: i.lineNo, amount: f.applied[k], currencyAmount: f.currencyApplied[k] })),
+    };
+  }
   const { applied, full } = allocate(items);
   return {
     kind,
@@ -91,6 +124,9 @@ export interface MatchLineView {
   open: number;
   communication: string | null;
   reference: string | null;
+  /** foreign currency: the line's currency amount and the part of it this match applies */
+  currencyAmount: number | null;
+  currencyApplied: number | null;
 }
 export interface MatchView {
   id: number;
@@ -101,6 +137,9 @@ export interface MatchView {
   createdAt: string;
   /** every line of the match is closed by it */
   full: boolean;
+  /** foreign currency items: their currency, and the booking of the exchange difference (cancelling reverses it) */
+  currency: string | null;
+  exchangeBookingId: number | null;
   lines: MatchLineView[];
 }
 
@@ -109,8 +148,10 @@ async function matchViews(db: Db, dossierId: number, ids: number[] | null, filte
     id: number; kind: 'manual' | 'auto'; method: MatchMethod; account: string; relation_id: number | null; created_at: Date;
     booking_id: number; line_no: number; document: string; date: string; due_date: string | null; amount: number; applied: number; open: number;
     communication: string | null; reference: string | null;
+    currency: string | null; exchange_booking_id: number | null; currency_amount: number | null; currency_applied: number | null;
   }>`
     select m.id, m.kind, m.method, m.account, m.relation_id, m.created_at, ml.booking_id, ml.line_no,
+      m.currency, m.exchange_booking_id, l.currency_amount, ml.currency_amount as currency_applied,
       j.code || ' ' || extract(year from fy.start_date)::int || '/' || lpad(b.number::text, 4, '0') as document,
       l.date, l.due_date, l.amount, ml.amount as applied,
       (l.amount - (select coalesce(sum(x.amount), 0) from match_line x where x.dossier_id = l.dossier_id and x.booking_id = l.booking_id and x.line_no = l.line_no))::bigint as open,
@@ -131,12 +172,16 @@ async function matchViews(db: Db, dossierId: number, ids: number[] | null, filte
     const id = Number(r.id);
     let v = out.get(id);
     if (!v) {
-      v = { id, kind: r.kind, method: r.method, account: r.account, relationId: r.relation_id, createdAt: new Date(r.created_at).toISOString(), full: true, lines: [] };
+      v = {
+        id, kind: r.kind, method: r.method, account: r.account, relationId: r.relation_id, createdAt: new Date(r.created_at).toISOString(), full: true,
+        currency: r.currency, exchangeBookingId: r.exchange_booking_id === null ? null : Number(r.exchange_booking_id), lines: [],
+      };
       out.set(id, v);
     }
     const line = {
       bookingId: Number(r.booking_id), lineNo: r.line_no, document: r.document, date: r.date, dueDate: r.due_date,
       amount: Number(r.amount), applied: Number(r.applied), open: Number(r.open), communication: r.communication, reference: r.reference,
+      currencyAmount: r.currency_amount === null ? null : Number(r.currency_amount), currencyApplied: r.currency_applied === null ? null : Number(r.currency_applied),
     };
     if (line.applied !== line.amount) v.full = false;
     v.lines.push(line);
@@ -170,6 +215,10 @@ function checkSelection(items: OpenItem[], found: Awaited<ReturnType<typeof find
       const params = { first: label(first), other: label(item) };
       throw validation('matching.relations_differ', params, [{ field: `lines.${i}`, code: 'matching.relations_differ', params }]);
     }
+    if (currencyOf(item) !== currencyOf(first)) {
+      const params = { first: currencyOf(first) ?? 'EUR', other: currencyOf(item) ?? 'EUR' };
+      throw validation('matching.currencies_differ', params, [{ field: `lines.${i}`, code: 'matching.currencies_differ', params }]);
+    }
   }
   if (!items.some((i) => i.open > 0) || !items.some((i) => i.open < 0)) throw validation('matching.one_side_only', {}, [{ field: 'lines', code: 'matching.one_side_only' }]);
 }
@@ -191,7 +240,9 @@ export async function matchLines(svc: Services, actor: Actor, dossierId: number,
   });
 }
 
-const groupKey = (i: OpenItem) => `${i.account}|${i.relationId ?? ''}`;
+const groupKey = (i: OpenItem) => `${i.account}|${i.relationId ?? ''}|${currencyOf(i) ?? ''}`;
+/** What matching compares: the currency amount of a foreign currency item, else the euro amount. */
+const openOf = (i: OpenItem) => (currencyOf(i) ? (i.currencyOpen ?? 0) : i.open);
 function groups(items: OpenItem[]): OpenItem[][] {
   const map = new Map<string, OpenItem[]>();
   for (const i of items) {
@@ -212,13 +263,13 @@ export async function matchEqualAmounts(svc: Services, actor: Actor, dossierId: 
     const matches: NewMatch[] = [];
     for (const g of groups(items)) {
       const credits = new Map<number, OpenItem[]>();
-      for (const c of g.filter((i) => i.open < 0)) {
-        const list = credits.get(-c.open);
+      for (const c of g.filter((i) => openOf(i) < 0)) {
+        const list = credits.get(-openOf(c));
         if (list) list.push(c);
-        else credits.set(-c.open, [c]);
+        else credits.set(-openOf(c), [c]);
       }
-      for (const d of g.filter((i) => i.open > 0)) {
-        const c = credits.get(d.open)?.shift();
+      for (const d of g.filter((i) => openOf(i) > 0)) {
+        const c = credits.get(openOf(d))?.shift();
         if (c) matches.push(matchOf([d, c], 'manual', 'equal_amounts'));
       }
     }
@@ -235,7 +286,7 @@ export async function matchNetZero(svc: Services, actor: Actor, dossierId: numbe
     await lockMatching(trx, dossierId);
     const items = (await loadOpenItems(trx, dossierId, filter)).filter((i) => i.relationId != null);
     const matches = groups(items)
-      .filter((g) => g.length >= 2 && g.reduce((s, i) => s + i.open, 0) === 0)
+      .filter((g) => g.length >= 2 && g.reduce((s, i) => s + openOf(i), 0) === 0)
       .map((g) => matchOf(g, 'auto', 'net_zero'));
     const ids = await writeMatches(trx, dossierId, matches, actorUserId(actor));
     if (ids.length) await audit(trx, actor, actor.officeId, 'matching.net_zero', { matches: ids.length, ...filter }, dossierId);
@@ -251,8 +302,14 @@ export async function cancelMatch(svc: Services, actor: Actor, dossierId: number
     const [view] = await matchViews(trx, dossierId, [matchId]);
     if (!view) throw notFound('matching.match_not_found', { id: matchId });
     await trx.deleteFrom('match').where('dossier_id', '=', dossierId).where('id', '=', matchId).execute();
-    await audit(trx, actor, actor.officeId, 'matching.cancel', { id: matchId, lines: view.lines.map((l) => ({ bookingId: l.bookingId, lineNo: l.lineNo, amount: l.applied })) }, dossierId);
-    return { cancelled: matchId, lines: view.lines.map((l) => ({ bookingId: l.bookingId, lineNo: l.lineNo, open: l.open + l.applied })) };
+    // the exchange difference it booked is reversed (the books stay append-only)
+    const exchangeReversalId = view.exchangeBookingId ? await reverseExchangeDifference(trx, dossierId, view.exchangeBookingId, actorUserId(actor)) : null;
+    await audit(trx, actor, actor.officeId, 'matching.cancel', { id: matchId, lines: view.lines.map((l) => ({ bookingId: l.bookingId, lineNo: l.lineNo, amount: l.applied })), exchangeReversalId }, dossierId);
+    return {
+      cancelled: matchId,
+      exchangeReversalId,
+      lines: view.lines.filter((l) => l.bookingId !== view.exchangeBookingId).map((l) => ({ bookingId: l.bookingId, lineNo: l.lineNo, open: l.open + l.applied })),
+    };
   });
 }
 

@@ -28,6 +28,10 @@ export interface OpenItem {
   /** statement lines: who paid or was paid (IBAN, name) */
   counterpartyAccount: string | null;
   counterpartyName: string | null;
+  /** an item in a foreign currency: its code, amount and open amount in it (null: euro) */
+  currency: string | null;
+  currencyAmount: number | null;
+  currencyOpen: number | null;
 }
 
 interface Row {
@@ -49,6 +53,9 @@ interface Row {
   fiscal_year_id: number;
   counterparty_account: string | null;
   counterparty_name: string | null;
+  currency: string | null;
+  currency_amount: number | null;
+  currency_open: number | null;
 }
 
 export interface OpenItemFilter {
@@ -85,6 +92,9 @@ function toItem(r: Row): OpenItem {
     fiscalYearId: r.fiscal_year_id,
     counterpartyAccount: r.counterparty_account,
     counterpartyName: r.counterparty_name,
+    currency: r.currency,
+    currencyAmount: r.currency_amount === null ? null : Number(r.currency_amount),
+    currencyOpen: r.currency_open === null ? null : Number(r.currency_open),
   };
 }
 
@@ -97,14 +107,15 @@ export async function loadOpenItems(db: Db, dossierId: number, filter: OpenItemF
     select l.booking_id, l.line_no, l.account, l.relation_id, r.number as relation_number, r.name as relation_name,
       l.amount, (l.amount - coalesce(m.applied, 0))::bigint as open, coalesce(l.document_date, l.date) as date, l.due_date,
       coalesce(l.structured_communication, case when l.kind = 'total' then b.structured_communication end) as ogm,
-      l.communication, coalesce(l.reference, b.reference) as reference, b.kind, ${documentOf} as document, l.fiscal_year_id, l.counterparty_account, l.counterparty_name
+      l.communication, coalesce(l.reference, b.reference) as reference, b.kind, ${documentOf} as document, l.fiscal_year_id, l.counterparty_account, l.counterparty_name,
+      l.currency, l.currency_amount, (l.currency_amount - coalesce(m.applied_currency, 0))::bigint as currency_open
     from booking_line l
     join account a on a.dossier_id = l.dossier_id and a.number = l.account
     join booking b on b.dossier_id = l.dossier_id and b.id = l.booking_id
     join journal j on j.dossier_id = b.dossier_id and j.id = b.journal_id
     join fiscal_year fy on fy.dossier_id = b.dossier_id and fy.id = b.fiscal_year_id
     left join relation r on r.dossier_id = l.dossier_id and r.id = l.relation_id
-    left join (select booking_id, line_no, sum(amount) as applied from match_line where dossier_id = ${dossierId} group by booking_id, line_no) m
+    left join (select booking_id, line_no, sum(amount) as applied, sum(currency_amount) as applied_currency from match_line where dossier_id = ${dossierId} group by booking_id, line_no) m
       on m.booking_id = l.booking_id and m.line_no = l.line_no
     where l.dossier_id = ${dossierId} and a.reconcilable
       ${

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeOgm } from '../../core/ogm.ts';
 import { planAutoMatches } from './auto-match.ts';
 import type { OpenItem } from './open-items.ts';
+import { allocateForeign } from './currency.ts';
 import { ageBucket, allocate } from './rules.ts';
 
 describe('allocate', () => {
@@ -36,7 +37,7 @@ describe('planAutoMatches', () => {
   const item = (over: Partial<OpenItem>): OpenItem => ({
     bookingId: ++n, lineNo: 1, account: '400000', relationId: 1, relationNumber: 'K001', relationName: 'A', amount: over.open ?? 0, open: 0,
     date: '2026-01-10', dueDate: null, structuredCommunication: null, communication: null, reference: null, bookingKind: 'sales_invoice', document: `VK ${n}`, fiscalYearId: 1,
-    counterpartyAccount: null, counterpartyName: null,
+    counterpartyAccount: null, counterpartyName: null, currency: null, currencyAmount: null, currencyOpen: null,
     ...over,
   });
   const ogm = makeOgm('1234567890');
@@ -122,5 +123,23 @@ describe('planAutoMatches', () => {
       const plan = planAutoMatches([inv, pay], byIban);
       expect([plan.matches, plan.transfers, plan.proposals]).toEqual([[], [], []]);
     });
+  });
+});
+
+describe('allocateForeign', () => {
+  it('closes lines in their currency and books the euro difference as exchange difference', () => {
+    // invoice USD 1,100.00 = EUR 1,000.00 paid USD 1,100.00 = EUR 980.00: a loss of 20.00
+    expect(allocateForeign([{ open: 100000, currencyOpen: 110000 }, { open: -98000, currencyOpen: -110000 }])).toEqual({
+      applied: [100000, -98000], currencyApplied: [110000, -110000], full: true, exchange: 2000,
+    });
+    // paid EUR 1,020.00: a gain of 20.00
+    expect(allocateForeign([{ open: 100000, currencyOpen: 110000 }, { open: -102000, currencyOpen: -110000 }]).exchange).toBe(-2000);
+  });
+  it('a part payment applies the same part of the invoice’s euro amount, and the rest stays open in both', () => {
+    const r = allocateForeign([{ open: 50000, currencyOpen: 55000 }, { open: -24000, currencyOpen: -27500 }]);
+    expect(r).toEqual({ applied: [25000, -24000], currencyApplied: [27500, -27500], full: false, exchange: 1000 });
+  });
+  it('a euro-only line (an earlier exchange difference) applies its whole euro amount', () => {
+    expect(allocateForeign([{ open: 1000, currencyOpen: 0 }, { open: 50000, currencyOpen: 55000 }, { open: -51000, currencyOpen: -55000 }])).toMatchObject({ applied: [1000, 50000, -51000], exchange: 0 });
   });
 });

@@ -11,6 +11,9 @@ export interface MatchTable {
   relation_id: number | null;
   created_at: CreatedAt;
   created_by: number | null;
+  /** foreign currency items (migration 0023): their currency and the exchange-difference booking */
+  currency: string | null;
+  exchange_booking_id: number | null;
 }
 
 export type MatchMethod = 'selection' | 'equal_amounts' | 'net_zero' | 'ogm' | 'reference' | 'amount';
@@ -21,6 +24,8 @@ export interface MatchLineTable {
   booking_id: number;
   line_no: number;
   amount: number;
+  /** foreign currency: the part of the line's currency amount applied */
+  currency_amount: number | null;
 }
 
 declare module '../../db/schema.ts' {

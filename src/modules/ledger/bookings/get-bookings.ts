@@ -191,6 +191,9 @@ export interface BookingLineView {
   structuredCommunication: string | null;
   counterpartyAccount: string | null;
   counterpartyName: string | null;
+  /** a line in a foreign currency: code and amount in it (cents, signed like amount) */
+  currency: string | null;
+  currencyAmount: number | null;
   /** lines on a reconcilable account, filled in by matching: the amount still open and the matches */
   open?: number;
   matchIds?: number[];
@@ -267,6 +270,8 @@ export async function loadBooking(db: Db, dossierId: number, id: number, lang: L
       'l.structured_communication',
       'l.counterparty_account',
       'l.counterparty_name',
+      'l.currency',
+      'l.currency_amount',
     ])
     .where('l.dossier_id', '=', dossierId)
     .where('l.booking_id', '=', id)
@@ -303,6 +308,8 @@ export async function loadBooking(db: Db, dossierId: number, id: number, lang: L
       structuredCommunication: l.structured_communication,
       counterpartyAccount: l.counterparty_account,
       counterpartyName: l.counterparty_name,
+      currency: l.currency,
+      currencyAmount: l.currency_amount,
     })),
     vatGrids: Object.fromEntries(Object.entries(b.vat_grids ?? {}).sort(([a], [c]) => a.localeCompare(c))),
     previousId: neighbours.rows[0].prev === null ? null : Number(neighbours.rows[0].prev),

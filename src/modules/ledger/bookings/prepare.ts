@@ -18,6 +18,7 @@ import { computeInvoice, type PostingLine, type VatCodeDef } from '../vat/comput
 import { vatCodeTable } from '../vat/manage-vat-codes.ts';
 import { JOURNAL_OF_KIND, checkBalanced, checkLineCount, dueDateFromTerms, statementLines, structuredCommunication } from './rules.ts';
 import type { PreparedBooking } from './write.ts';
+import { foreignAmount } from './currency.ts';
 
 export type Money = number | string;
 
@@ -38,6 +39,9 @@ export interface InvoiceBookingInput extends BaseInput {
   reference?: string | null;
   structuredCommunication?: string | null;
   totalInclVat?: Money | null;
+  /** an invoice in a foreign currency (ISO code, e.g. USD) and its total incl. VAT in it; lines stay in euro */
+  currency?: string | null;
+  currencyAmount?: Money | null;
   lines: Array<{ account: string; vatCode: string; amount?: Money | null; amountInclVat?: Money | null; description?: string | null }>;
 }
 
@@ -56,6 +60,9 @@ export interface StatementBookingInput extends BaseInput {
     /** who paid or was paid: account (IBAN) and name, as on the bank statement */
     counterpartyAccount?: string | null;
     counterpartyName?: string | null;
+    /** a payment in a foreign currency: its code and the amount in it (amount stays in euro) */
+    currency?: string | null;
+    currencyAmount?: Money | null;
   }>;
 }
 
@@ -78,6 +85,9 @@ export interface GeneralBookingInput extends BaseInput {
     communication?: string | null;
     structuredCommunication?: string | null;
     vatCode?: string | null;
+    /** an item in a foreign currency: its code and amount in it (a zero amount moves euro only: an exchange difference) */
+    currency?: string | null;
+    currencyAmount?: Money | null;
   }>;
 }
 
@@ -318,6 +328,11 @@ async function prepareInvoice(ctx: PostingContext, input: InvoiceBookingInput): 
   // Lines 2.. are the entered lines in order: errors on them name the entered line.
   await checkAccounts(ctx, computed.lines, (i) => (i >= 1 && i <= parsed.length ? `lines.${i - 1}.account` : 'lines'), (i) => (i >= 1 && i <= parsed.length ? i : 0));
   checkBalanced(computed.lines);
+  const foreign = foreignAmount(input.currency, input.currencyAmount, 1, { currency: 'currency', amount: 'currencyAmount' });
+  if (foreign) {
+    const total = computed.lines.find((l) => l.kind === 'total');
+    if (total) Object.assign(total, { currency: foreign.currency, currencyAmount: Math.sign(total.amount) * foreign.currencyAmount || 0 });
+  }
   return {
     ...header(ctx, kind, journal.id, period, d),
     documentDate,
@@ -372,6 +387,12 @@ async function prepareStatement(ctx: PostingContext, input: StatementBookingInpu
     });
   }
   const posting = statementLines(journal.account!, opening, closing, movements);
+  lines.forEach((l, i) => {
+    // the counter line (relation or account) of a payment in a foreign currency keeps its currency amount
+    const entry = posting[2 * i + 1];
+    const foreign = foreignAmount(l.currency, l.currencyAmount, entry.amount, { currency: `lines.${i}.currency`, amount: `lines.${i}.currencyAmount` }, i + 1);
+    if (foreign) Object.assign(entry, foreign);
+  });
   await checkAccounts(ctx, posting, (i) => `lines.${Math.floor(i / 2)}.account`, (i) => Math.floor(i / 2) + 1);
   checkBalanced(posting);
   ctx.rememberStatement(journal.id, closing);
@@ -431,6 +452,7 @@ async function prepareGeneral(ctx: PostingContext, input: GeneralBookingInput): 
       communication: text(l.communication),
       structuredCommunication: structuredCommunication(l.structuredCommunication, `lines.${i}.structuredCommunication`),
       vatCode: text(l.vatCode),
+      ...foreignAmount(l.currency, l.currencyAmount, amount, { currency: `lines.${i}.currency`, amount: `lines.${i}.currencyAmount` }, n),
     });
   }
   await checkAccounts(ctx, posting, (i) => `lines.${i}.account`, (i) => i + 1);

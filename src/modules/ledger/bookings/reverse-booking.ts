@@ -62,6 +62,8 @@ export async function reverseBooking(svc: Services, actor: Actor, dossierId: num
           description: l.description,
           communication: l.communication,
           structuredCommunication: l.structuredCommunication,
+          currency: l.currency,
+          currencyAmount: l.currencyAmount === null ? null : -l.currencyAmount,
         })),
         grids,
       },

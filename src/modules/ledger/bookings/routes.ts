@@ -22,6 +22,8 @@ const invoice = z.object({
   reference: opt(z.string()),
   structuredCommunication: opt(z.string()),
   totalInclVat: opt(money),
+  currency: opt(z.string()).describe('an invoice in a foreign currency: ISO code (USD); lines stay in euro'),
+  currencyAmount: opt(money).describe('the total incl. VAT in that currency'),
   lines: z.array(z.object({ account: z.string(), vatCode: z.string(), amount: opt(money), amountInclVat: opt(money), description: opt(z.string()) })),
 });
 const statement = z.object({
@@ -40,6 +42,8 @@ const statement = z.object({
       description: opt(z.string()),
       counterpartyAccount: opt(z.string()).describe('who paid or was paid: account (IBAN)'),
       counterpartyName: opt(z.string()),
+      currency: opt(z.string()).describe('a payment in a foreign currency: ISO code'),
+      currencyAmount: opt(money).describe('the amount in that currency'),
     }),
   ),
 });
@@ -61,6 +65,8 @@ const general = z.object({
       communication: opt(z.string()),
       structuredCommunication: opt(z.string()),
       vatCode: opt(z.string()),
+      currency: opt(z.string()).describe('an item in a foreign currency: ISO code'),
+      currencyAmount: opt(money).describe('the amount in that currency'),
     }),
   ),
 });

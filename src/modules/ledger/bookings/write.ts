@@ -155,6 +155,8 @@ async function writePart(trx: Db, dossierId: number, part: PreparedBooking[], fi
   const ogm: Array<string | null> = [];
   const cpAccount: Array<string | null> = [];
   const cpName: Array<string | null> = [];
+  const currency: Array<string | null> = [];
+  const currencyAmount: Array<number | null> = [];
   const balances = new BalanceTotals();
   for (let i = 0; i < part.length; i++) {
     const b = part[i];
@@ -177,6 +179,8 @@ async function writePart(trx: Db, dossierId: number, part: PreparedBooking[], fi
       ogm.push(l.structuredCommunication ?? null);
       cpAccount.push(l.counterpartyAccount ?? null);
       cpName.push(l.counterpartyName ?? null);
+      currency.push(l.currency ?? null);
+      currencyAmount.push(l.currencyAmount ?? null);
       balances.add(b.fiscalYearId, b.periodNo, l.account, l.amount);
     }
   }
@@ -198,15 +202,15 @@ async function writePart(trx: Db, dossierId: number, part: PreparedBooking[], fi
     ), lines as (
       insert into booking_line (dossier_id, booking_id, line_no, fiscal_year_id, period_no, journal_id, date, account, relation_id, amount, kind,
         vat_code, vat_base, due_date, description, communication, structured_communication, reference, document_date,
-        counterparty_account, counterparty_name)
+        counterparty_account, counterparty_name, currency, currency_amount)
       select ${dossierId}, h.id[u.bi], u.line_no, h.fy[u.bi], h.period[u.bi], h.journal[u.bi], h.date[u.bi], u.account, u.relation_id, u.amount, u.kind,
         u.vat_code, u.vat_base, u.due_date, u.description, u.communication, u.ogm, u.reference, u.document_date,
-        u.counterparty_account, u.counterparty_name
+        u.counterparty_account, u.counterparty_name, u.currency, u.currency_amount
       from h, unnest(${bi}::int[], ${lineNo}::smallint[], ${account}::text[], ${relation}::int[], ${amount}::bigint[], ${kind}::text[],
         ${vatCode}::text[], ${vatBase}::bigint[], ${dueDate}::date[], ${description}::text[], ${communication}::text[], ${ogm}::text[],
-        ${lineReference}::text[], ${documentDate}::date[], ${cpAccount}::text[], ${cpName}::text[])
+        ${lineReference}::text[], ${documentDate}::date[], ${cpAccount}::text[], ${cpName}::text[], ${currency}::text[], ${currencyAmount}::bigint[])
         as u(bi, line_no, account, relation_id, amount, kind, vat_code, vat_base, due_date, description, communication, ogm, reference, document_date,
-          counterparty_account, counterparty_name)
+          counterparty_account, counterparty_name, currency, currency_amount)
     ), balances as (
       insert into account_balance as b (dossier_id, fiscal_year_id, account, period_no, debit, credit, line_count)
       select ${dossierId}, * from unnest(${bal.map((r) => r.fiscalYearId)}::int[], ${bal.map((r) => r.account)}::text[], ${bal.map((r) => r.periodNo)}::smallint[],

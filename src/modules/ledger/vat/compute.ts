@@ -42,6 +42,9 @@ export interface PostingLine {
   /** statement lines: the counterparty's account (IBAN) and name */
   counterpartyAccount?: string | null;
   counterpartyName?: string | null;
+  /** a line in a foreign currency: ISO code and the amount in it (cents, signed like amount) */
+  currency?: string | null;
+  currencyAmount?: Cents | null;
 }
 
 export interface InvoiceLineInput {
