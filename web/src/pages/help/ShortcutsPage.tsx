@@ -73,6 +73,19 @@ const REFERENCE: Array<{ group: MessageKey; rows: Array<[string, MessageKey]> }>
       ['F12', 'bank.assign.key.save'],
     ],
   },
+  {
+    group: 'menu.openingBookings',
+    rows: [
+      ['F12', 'bk.key.post'],
+      ['Ctrl+Enter', 'bk.key.post'],
+      ['Insert', 'bk.key.insert'],
+      ['Ctrl+N', 'bk.key.new'],
+      ['Ctrl+O', 'ob.key.open'],
+      ['Ctrl+Alt+N', 'ob.key.reenter'],
+      ['Ctrl+R', 'bk.key.newRelation'],
+      ['Ctrl+B', 'bk.key.newAccount'],
+    ],
+  },
 ];
 
 export default function ShortcutsPage() {
