@@ -42,7 +42,7 @@ export const matchingRoutes: RouteModule = (app, svc) => {
   );
   app.post(
     `${base}/auto`,
-    { schema: { tags, summary: 'Automatic matching (F11): by structured communication, reference, then exact amount; proposals where several candidates fit', params: dossierScope, body: z.object({ relationId: scope.relationId }) } },
+    { schema: { tags, summary: 'Automatic matching (F11): by structured communication, reference, then exact amount; proposals where several candidates fit', params: dossierScope, body: z.object({ relationId: scope.relationId, kind: z.enum(['customers', 'suppliers']).optional().describe('only the customers\' (receivable) or suppliers\' (payable) accounts') }) } },
     async (request) => autoMatch(svc, actorIn(request), request.params.dossierId, request.body),
   );
   app.post(
