@@ -8,6 +8,7 @@ import { register as matching } from './matching.ts';
 import { register as banking } from './banking.ts';
 import { register as invoicing } from './invoicing.ts';
 import { register as bankInbox } from './bank-inbox.ts';
+import { register as bankUnassigned } from './bank-unassigned.ts';
 import { register as peppol } from './peppol.ts';
 
 const registrars: Array<(program: Command) => void> = [
@@ -19,6 +20,7 @@ const registrars: Array<(program: Command) => void> = [
   banking,
   invoicing,
   bankInbox,
+  bankUnassigned,
   peppol,
 ];
 
