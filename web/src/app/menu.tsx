@@ -74,6 +74,7 @@ const UnassignedLinesPage = lazy(() => import('../pages/bank/UnassignedLinesPage
 const MandatesPage = lazy(() => import('../pages/bank/MandatesPage.tsx'));
 const InboxPage = lazy(() => import('../pages/bank/InboxPage.tsx'));
 const OpenItemsPage = lazy(() => import('../pages/reports/OpenItemsPage.tsx'));
+const RelationLedgerPage = lazy(() => import('../pages/matching/RelationLedgerPage.tsx'));
 const PeppolInboxPage = lazy(() => import('../pages/invoicing/PeppolInboxPage.tsx'));
 const InvoicesPage = lazy(() => import('../pages/invoicing/InvoicesPage.tsx'));
 const ItemsPage = lazy(() => import('../pages/invoicing/ItemsPage.tsx'));
@@ -122,6 +123,7 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { menu: 'reports', id: 'ledger', path: 'reports/ledger', labelKey: 'menu.generalLedger', element: GeneralLedgerPage, right: 'view' },
   { menu: 'reports', id: 'journal-report', path: 'reports/journals', labelKey: 'menu.journalReport', element: JournalReportPage, right: 'view' },
   { menu: 'reports', id: 'open-items', path: 'reports/open-items', labelKey: 'menu.openItems', element: OpenItemsPage, right: 'view' },
+  { menu: 'reports', id: 'relation-ledger', path: 'reports/relation-ledger', labelKey: 'relationLedger.title', element: RelationLedgerPage, right: 'view' },
   { menu: 'reports', id: 'relation-balances', path: 'reports/relation-balances', labelKey: 'openItems.relationBalances', element: RelationBalancesPage, right: 'view' },
   { menu: 'reports', id: 'annual-accounts', path: 'reports/annual-accounts', labelKey: 'menu.annualAccounts', right: 'view', separator: true },
   { menu: 'reports', id: 'export', path: 'reports/export', labelKey: 'menu.export', right: 'export' },

@@ -2,10 +2,11 @@
  * Accounting → Matching → Customers / Suppliers: choose the relation (search field, F2 through the
  * list, Enter picks; Ctrl+F goes back to it), then match its open items in the work area below
  * (see MatchingPanel for the keys). The address holds the state: ?kind=customers|suppliers,
- * &relation=ID and &line=BOOKING:LINE (the line to start on), so a link can open a relation's items.
+ * &relation=ID, &line=BOOKING:LINE (the line to start on) and &match=ID (the match to show in the
+ * overview), so a link can open a relation's items. Ctrl+H opens the relation's ledger.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useShellPath } from '../../app/shell-context.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { ErrorBanner } from '../../components/Messages.tsx';
@@ -25,6 +26,8 @@ export default function MatchingPage() {
   const kind: RelationKind = params.get('kind') === 'suppliers' ? 'suppliers' : 'customers';
   const relationId = Number(params.get('relation')) || null;
   const lineParam = params.get('line');
+  const focusMatch = Number(params.get('match')) || null;
+  const navigate = useNavigate();
   const focus = useMemo(() => {
     const m = /^(\d+)(?::(\d+))?$/.exec(lineParam ?? '');
     return m ? { bookingId: Number(m[1]), lineNo: m[2] ? Number(m[2]) : undefined } : null;
@@ -58,7 +61,14 @@ export default function MatchingPage() {
     setRelation(null);
     setParams({ kind: k });
   };
-  useShortcuts([{ keys: ['Ctrl+F'], description: 'matching.key.search', run: () => searchBox.current?.querySelector('input')?.focus() }], { group: 'menu.matching' });
+  const ledgerPath = relation ? shellPath(`reports/relation-ledger?relation=${relation.id}`) : null;
+  useShortcuts(
+    [
+      { keys: ['Ctrl+F'], description: 'matching.key.search', run: () => searchBox.current?.querySelector('input')?.focus() },
+      { keys: ['Ctrl+H'], description: 'relationLedger.key.open', run: () => ledgerPath && navigate(ledgerPath), enabled: !!ledgerPath, inInputs: true },
+    ],
+    { group: 'menu.matching' },
+  );
 
   return (
     <div className="page wide" data-testid="matching-page">
@@ -82,9 +92,14 @@ export default function MatchingPage() {
             onChange={(r) => r && choose(r)}
             onOpen={(r) => window.open(shellPath(r ? `management/relations/${r.id}` : 'management/relations/new'), '_blank')}
           />
+          {ledgerPath && (
+            <Link to={ledgerPath} data-testid="matching-ledger-link">
+              {t('relationLedger.open')}
+            </Link>
+          )}
         </div>
         <ErrorBanner error={error ?? undefined} />
-        <MatchingPanel dossierId={dossierId} kind={kind} relation={relation} focus={focus} active group="menu.matching" />
+        <MatchingPanel dossierId={dossierId} kind={kind} relation={relation} focus={focus} focusMatch={focusMatch} active group="menu.matching" />
       </Tabs>
     </div>
   );

@@ -31,6 +31,7 @@ export function MatchingPanel({
   kind,
   relation,
   focus,
+  focusMatch,
   active,
   onBack,
   group,
@@ -41,6 +42,8 @@ export function MatchingPanel({
   relation: MatchingRelation | null;
   /** the line (or booking) to start on, e.g. the booking line F4 was pressed on */
   focus?: { bookingId: number; lineNo?: number } | null;
+  /** the match to show in the overview (e.g. Enter on a matched line of the relation's ledger); shows matched lines */
+  focusMatch?: number | null;
   active: boolean;
   /** F3: back to where the user came from */
   onBack?: () => void;
@@ -110,6 +113,17 @@ export function MatchingPanel({
     if (items[n].open !== 0) setSelected(new Set([keyOf(items[n])]));
   }, [focus, items]);
 
+  // Start on a match (from the relation's ledger): matched lines shown, the overview on it.
+  const focusedMatch = useRef<number | null>(null);
+  useEffect(() => {
+    if (!focusMatch || focusedMatch.current === focusMatch) return;
+    const n = matches.findIndex((m) => m.id === focusMatch);
+    if (n < 0) return;
+    focusedMatch.current = focusMatch;
+    setShowMatched(true);
+    setMatchCursor(n);
+  }, [focusMatch, matches]);
+
   useEffect(() => {
     setSelected(new Set());
     setAuto(null);
@@ -178,7 +192,7 @@ export function MatchingPanel({
     });
   const automatic = () =>
     run(async () => {
-      const r = await matchingApi.auto(dossierId, relation?.id);
+      const r = await matchingApi.auto(dossierId, relation?.id, kind);
       const proposals = r.proposals.filter((p) => ofKind(p.account));
       setAuto({ ...r, proposals });
       setMatchCursor(0);

@@ -77,6 +77,31 @@ export type PaymentStatus = 'open' | 'partly_paid' | 'paid';
 /** The payment status a line's open amount gives it (an invoice: open, partly paid, paid). */
 export const statusOf = (i: { amount: number; open: number }): PaymentStatus => (i.open === 0 ? 'paid' : i.open === i.amount ? 'open' : 'partly_paid');
 
+export type MatchState = 'open' | 'partly_matched' | 'matched';
+export interface RelationLedgerLine extends LineRef {
+  account: string;
+  document: string;
+  bookingKind: string;
+  date: string;
+  dueDate: string | null;
+  reference: string | null;
+  communication: string | null;
+  description: string | null;
+  amount: number;
+  open: number;
+  /** running balance of the relation on this account */
+  balance: number;
+  matchIds: number[];
+  state: MatchState;
+  /** invoices and credit notes: open, partly paid, paid */
+  paymentStatus: PaymentStatus | null;
+}
+export interface RelationLedger {
+  relation: { id: number; number: string; name: string };
+  items: RelationLedgerLine[];
+  totals: { amount: number; open: number };
+}
+
 export interface ReportQuery {
   date: string;
   kind: RelationKind;
@@ -96,7 +121,10 @@ export const matchingApi = {
   cancel: (dossierId: number, id: number) => api.delete<{ cancelled: number }>(`${m(dossierId)}/matches/${id}`),
   equalAmounts: (dossierId: number, scope: Scope) => api.post<{ matched: number }>(`${m(dossierId)}/equal-amounts`, scope),
   netZero: (dossierId: number, scope: Scope) => api.post<{ matched: number }>(`${m(dossierId)}/net-zero`, scope),
-  auto: (dossierId: number, relationId?: number) => api.post<AutoMatchResult>(`${m(dossierId)}/auto`, relationId ? { relationId } : {}),
+  /** F11: one relation, or without relation the tab's accounts (kind) or the whole dossier */
+  auto: (dossierId: number, relationId?: number, kind?: RelationKind | null) =>
+    api.post<AutoMatchResult>(`${m(dossierId)}/auto`, relationId ? { relationId } : kind ? { kind } : {}),
+  ledger: (dossierId: number, relationId: number) => api.get<RelationLedger>(`${m(dossierId)}/relation-ledger`, { relationId }),
   status: (dossierId: number, bookingId: number) =>
     api.get<{ bookingId: number; status: PaymentStatus | null; amount: number; open: number }>(`${m(dossierId)}/bookings/${bookingId}/status`),
   report: (dossierId: number, query: ReportQuery) => api.get<OpenItemsReport>(`${m(dossierId)}/reports/open-items`, { ...query }),

@@ -390,7 +390,13 @@ function RelationDetail({ isNew = false }: { isNew?: boolean }) {
 
   const dirty = useMemo(() => mode !== 'view' && JSON.stringify(form) !== JSON.stringify(formOf(relation.data ?? null)), [form, mode, relation.data]);
   const r = relation.data ?? null;
-  useShortcuts([{ keys: ['Ctrl+P'], description: 'relation.printPdf', run: () => id && openFile(detailPdfUrl(dossierId, id)), enabled: Boolean(id) && mode === 'view' }], { group: 'relation.detail' });
+  useShortcuts(
+    [
+      { keys: ['Ctrl+P'], description: 'relation.printPdf', run: () => id && openFile(detailPdfUrl(dossierId, id)), enabled: Boolean(id) && mode === 'view' },
+      { keys: ['Ctrl+H'], description: 'relationLedger.key.open', run: () => id && navigate(shellPath(`reports/relation-ledger?relation=${id}`)), enabled: Boolean(id) && mode === 'view' },
+    ],
+    { group: 'relation.detail' },
+  );
 
   if (!isNew && relation.isPending) return <Loading />;
   if (!isNew && relation.isError) {
@@ -460,6 +466,9 @@ function RelationDetail({ isNew = false }: { isNew?: boolean }) {
         <div className="toolbar no-print">
           <button type="button" onClick={() => openFile(detailPdfUrl(dossierId, r.id))} title="Ctrl+P" data-testid="relation-pdf">
             {t('relation.printPdf')}
+          </button>
+          <button type="button" onClick={() => navigate(shellPath(`reports/relation-ledger?relation=${r.id}`))} title="Ctrl+H" data-testid="relation-ledger-button">
+            {t('relationLedger.open')}
           </button>
           <button type="button" onClick={() => setActive.mutate(!r.active)} disabled={Boolean(bookReason) || setActive.isPending} title={bookReason}>
             {r.active ? t('relation.deactivate') : t('relation.activate')}
