@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { requireLedger } from '../ledger/access.ts';
 import type { Right } from '../users/rights.ts';
 import './messages.ts';
+import './registry.ts';
 
 export async function requireInvoicing(db: Db, actor: Actor, dossierId: number, right: Right = 'view'): Promise<Right[]> {
   const rights = await requireLedger(db, actor, dossierId, right);

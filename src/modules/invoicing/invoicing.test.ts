@@ -113,6 +113,14 @@ describe.each(engines)('invoicing API (%s)', (engine) => {
     expect(booking.lines.find((l: { account: string }) => l.account === '400000').amount).toBe(-121);
   });
 
+  it('refuses to delete a customer that is on an invoice (even a draft), saying so', async () => {
+    const other = await addRelation(t.env, t.dossierId, { number: 'K009', name: 'Café Nieuw', kind: 'customer' });
+    await t.admin.post(`${inv}/invoices`, { customerId: other, issueDate: '2009-02-12', lines: [{ description: 'Koffie', unitPrice: '2', vatCode: 'V21' }] });
+    const res = await t.admin.delete(`${t.base}/relations/${other}`);
+    expect(res.status).toBe(409);
+    expect(res.body.message).toContain('facturen');
+  });
+
   it('turns paid after the bank import of its payment (CODA with its structured communication)', async () => {
     const j = await t.admin.post(`${t.base}/journals`, { code: 'KBC', name: 'KBC', type: 'financial', iban: 'BE86 4070 5141 6150', bic: 'KREDBEBB' });
     expect(j.status).toBe(201);

@@ -68,6 +68,8 @@ defineMessages({
   'invoicing.iban_invalid': { nl: 'IBAN "{value}" is ongeldig.', fr: "L'IBAN « {value} » est invalide.", en: 'IBAN "{value}" is invalid.' },
   'invoicing.cli_file_unreadable': { nl: 'Bestand {path} kan niet gelezen worden ({reason}).', fr: 'Le fichier {path} ne peut pas être lu ({reason}).', en: 'File {path} cannot be read ({reason}).' },
   'invoicing.cli_file_not_json': { nl: 'Bestand {path} is geen geldige JSON: {reason}', fr: "Le fichier {path} n'est pas du JSON valable : {reason}", en: 'File {path} is not valid JSON: {reason}' },
+  'dossier.content.invoices': { nl: 'facturen of artikels', fr: 'des factures ou articles', en: 'invoices or articles' },
+  'invoicing.relation_referrer.invoices': { nl: 'facturen', fr: 'des factures', en: 'invoices' },
   // how invoices are mailed (Invoicing → Settings)
   'invoicing.mail.own_domain': {
     nl: 'Facturen worden verstuurd van {from}: het SPF-record van {domain} bevat include:{include}.',
