@@ -89,8 +89,10 @@ export default function OpeningBookingPage() {
 
   const readOnly = posted !== null;
   const difference = useMemo(() => lines.reduce((s, l) => s + toCents(l.debit) - toCents(l.credit), 0), [lines]);
-  const isItemAccount = (account: string) => account !== '' && (account === customers || account === suppliers);
-  const relationKind = (account: string) => (account === customers ? 'customer' : account === suppliers ? 'supplier' : undefined);
+  // The fixed customers and suppliers accounts need a relation (the server insists); other trade
+  // receivables (40…) and payables (44…) may have one.
+  const isItemAccount = (account: string) => account !== '' && (account === customers || account === suppliers || /^4[04]\d{4}$/.test(account));
+  const relationKind = (account: string) => (account === customers || account.startsWith('40') ? 'customer' : account === suppliers || account.startsWith('44') ? 'supplier' : undefined);
   const active = (existing.data?.items ?? []).filter((b) => !b.reversedByBookingId && !b.reversesBookingId);
 
   const setL = (i: number, patch: Partial<LineForm>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
