@@ -57,6 +57,16 @@ const REFERENCE: Array<{ group: MessageKey; rows: Array<[string, MessageKey]> }>
       ['Ctrl+ArrowLeft', 'matching.key.previous'],
       ['Ctrl+ArrowRight', 'matching.key.next'],
       ['F9', 'matching.key.cancel'],
+      ['Ctrl+H', 'relationLedger.key.open'],
+    ],
+  },
+  {
+    group: 'relationLedger.title',
+    rows: [
+      ['Ctrl+F', 'relationLedger.key.search'],
+      ['ArrowUp', 'relationLedger.key.up'],
+      ['ArrowDown', 'relationLedger.key.down'],
+      ['Enter', 'relationLedger.key.toMatch'],
     ],
   },
   {
