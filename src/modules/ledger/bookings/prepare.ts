@@ -17,7 +17,7 @@ import type { BookingKind, JournalTable } from '../schema.ts';
 import { computeInvoice, type PostingLine, type VatCodeDef } from '../vat/compute.ts';
 import { vatCodeTable } from '../vat/manage-vat-codes.ts';
 import { JOURNAL_OF_KIND, checkBalanced, checkLineCount, dueDateFromTerms, statementLines, structuredCommunication } from './rules.ts';
-import type { PreparedBooking } from './write.ts';
+import type { BalanceTotals, PreparedBooking } from './write.ts';
 import { foreignAmount } from './currency.ts';
 
 export type Money = number | string;
@@ -114,6 +114,11 @@ export class PostingContext {
   private roles?: Map<FixedRole, string>;
   private journals?: JournalRow[];
   private statementBalances = new Map<number, Cents>();
+  /**
+   * A bulk import writes account_balance once, at the end of its transaction: until then what its
+   * bookings add is gathered here, and counted where a balance is read (a statement's opening).
+   */
+  pendingBalances?: BalanceTotals;
 
   constructor(
     readonly db: Db,
@@ -198,7 +203,7 @@ export class PostingContext {
     const balance = await sql<{ balance: number }>`
       select coalesce(sum(debit - credit), 0)::bigint as balance from account_balance
       where dossier_id = ${this.dossierId} and fiscal_year_id = ${fiscalYearId} and account = ${journal.account}`.execute(this.db);
-    return Number(balance.rows[0].balance);
+    return Number(balance.rows[0].balance) + (this.pendingBalances?.balance(fiscalYearId, journal.account!) ?? 0);
   }
 
   rememberStatement(journalId: number, closing: Cents) {
