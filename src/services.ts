@@ -31,7 +31,6 @@ export interface Config {
   peppolSmlZone: string;
   peppolDnsServer?: string;
   /** Invoice mail from a dossier's own domain when its SPF record has include:<spfInclude> (SPF_INCLUDE); DNS server "host:port" for that lookup (DNS_SERVER). */ spfInclude: string; dnsServer?: string;
-  /** Invoice mail from a dossier's own domain when its SPF record has include:<spfInclude> (SPF_INCLUDE); DNS server "host:port" for that lookup (DNS_SERVER). */ spfInclude: string; dnsServer?: string;
   /** Peppol file transport (PEPPOL_OUTBOX_DIR / PEPPOL_INBOX_DIR), UBL 2.1 schemas (UBL_XSD_DIR: holds common/ and maindoc/). */
   peppolOutboxDir: string; peppolInboxDir: string; ublXsdDir: string;
   /** Watched folder of the bank inbox (BANK_INBOX_DIR): CODA / camt.053 files dropped here are imported by the daily run. */
@@ -54,7 +53,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     secureCookies: overrides.secureCookies ?? publicUrl.startsWith('https:'),
     peppolSmlZone: overrides.peppolSmlZone ?? (env.PEPPOL_SML_ZONE || 'participant.sml.prod.tech.peppol.org'),
     peppolDnsServer: overrides.peppolDnsServer ?? (env.PEPPOL_DNS_SERVER || undefined),
-    spfInclude: overrides.spfInclude ?? (env.SPF_INCLUDE || 'spf.argonaut.localhost'), dnsServer: overrides.dnsServer ?? (env.DNS_SERVER || undefined),
     spfInclude: overrides.spfInclude ?? (env.SPF_INCLUDE || 'spf.argonaut.localhost'), dnsServer: overrides.dnsServer ?? (env.DNS_SERVER || undefined),
     peppolOutboxDir: path.resolve(overrides.peppolOutboxDir ?? env.PEPPOL_OUTBOX_DIR ?? path.join(dataDir, 'peppol-outbox')), peppolInboxDir: path.resolve(overrides.peppolInboxDir ?? env.PEPPOL_INBOX_DIR ?? path.join(dataDir, 'peppol-inbox')),
     ublXsdDir: path.resolve(overrides.ublXsdDir ?? env.UBL_XSD_DIR ?? path.join(import.meta.dirname, '../../shared/corpus/ubl/xsd')),
