@@ -93,6 +93,14 @@ export async function importStatementFile(
     const suspense = roles.get('coda_suspense');
     if (!suspense) throw fail('banking.suspense_missing', 'coda_suspense', {});
     const openItems = await loadOpenItems(trx, dossierId, { unordered: true });
+    // open invoices by structured communication: one look-up per movement, not a pass over every open item
+    const byOgm = new Map<string, typeof openItems>();
+    for (const o of openItems) {
+      if (!o.structuredCommunication || o.relationId == null || o.bookingKind === 'financial_statement') continue;
+      const list = byOgm.get(o.structuredCommunication);
+      if (list) list.push(o);
+      else byOgm.set(o.structuredCommunication, [o]);
+    }
     // a movement from or to the account (IBAN) of exactly one relation is booked on that relation
     const byIban = await relationsByIban(trx, dossierId, statements.flatMap((s) => s.movements.map((m) => m.counterpartyAccount ?? '').filter(Boolean)));
     const ctx = new PostingContext(trx, dossierId, createdBy, 'import');
@@ -146,7 +154,7 @@ export async function importStatementFile(
         const ogm = m.structuredCommunication && isValidOgm(m.structuredCommunication) ? m.structuredCommunication : null;
         // money in (amount > 0) pays a customer's invoice, which is open on the debit side (> 0)
         const invoices = ogm
-          ? openItems.filter((o) => o.bookingKind !== 'financial_statement' && o.structuredCommunication === ogm && o.relationId != null && Math.sign(o.open) === Math.sign(amount))
+          ? (byOgm.get(ogm) ?? []).filter((o) => Math.sign(o.open) === Math.sign(amount))
           : [];
         const relations = new Set(invoices.map((o) => o.relationId!));
         const description = [m.counterpartyName, m.communication].filter(Boolean).join(' — ') || null;
