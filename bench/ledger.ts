@@ -5,9 +5,12 @@
  * trial balance; then posts 100,000 more (~1,120,000 lines) and times it again. The year (after the
  * first 100,000 bookings) is exported as an hledger journal and `hledger balance` is timed on it; the
  * ratio to Argonaut's trial balance is printed. Each engine runs in its own process, whose peak memory
- * (RSS) is printed.
+ * (RSS) is printed. The database is set up first in a process of its own (the dossier, 700 relations;
+ * for PGlite that creates the data folder — initdb, once per installation, itself ~0.9 GB RSS), and
+ * the measuring process opens it as the server does when it starts.
  *
  *   npm run bench:ledger [-- --bookings 100000] [--engines pglite,postgres] [--no-hledger]
+ *   (or BENCH_BOOKINGS=20000 npm run bench:ledger for a quick run)
  * PostgreSQL: BENCH_DATABASE_URL (or TEST_DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres);
  * a scratch database is made and dropped. Generating the bookings is not timed; posting is.
  */
@@ -37,7 +40,7 @@ const arg = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const BOOKINGS = Number(arg('bookings') ?? 100_000);
+const BOOKINGS = Number(arg('bookings') ?? process.env.BENCH_BOOKINGS ?? 100_000);
 const BATCH = 10_000;
 const YEAR = 2025;
 
@@ -117,6 +120,14 @@ interface EngineResult {
   tb2: number;
   plainQuery2: number;
   peakMemoryMb: number;
+  setupPeakMemoryMb?: number;
+}
+
+interface Setup {
+  officeId: number;
+  dossierId: number;
+  customers: number[];
+  suppliers: number[];
 }
 
 async function median(fn: () => Promise<unknown>, times = 7): Promise<number> {
@@ -145,48 +156,46 @@ async function post(svc: Services, actor: Actor, dossierId: number, count: numbe
   return { lines, seconds: ms / 1000 };
 }
 
-/** One engine, in this process (the parent starts one child per engine). */
-async function child(engine: string, journalFile: string | undefined): Promise<EngineResult> {
-  let url: string | undefined;
-  let drop: (() => Promise<void>) | undefined;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'argonaut-bench-'));
-  if (engine === 'postgres') {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `argonaut_bench_${Date.now()}_${crypto.randomBytes(3).toString('hex')}`;
-    const admin = await openDatabase({ url: base, poolSize: 1 });
-    await sql.raw(`create database ${name}`).execute(admin.db);
-    await admin.close();
-    const target = new URL(base);
-    target.pathname = `/${name}`;
-    url = target.toString();
-    drop = async () => {
-      const again = await openDatabase({ url: base, poolSize: 1 });
-      await sql.raw(`drop database if exists ${name} with (force)`).execute(again.db);
-      await again.close();
-    };
-  }
-  const svc = await createServices({ config: configFromEnv({}, { dataDir, databaseUrl: url }), clock: new FixedClock(new Date(`${YEAR}-06-01T10:00:00Z`)) });
+/** `where`: the data folder, and for PostgreSQL the database URL after a space. */
+const services = (where: string) =>
+  createServices({
+    config: configFromEnv({}, { dataDir: where.split(' ')[0], databaseUrl: where.split(' ')[1] }),
+    clock: new FixedClock(new Date(`${YEAR}-06-01T10:00:00Z`)),
+  });
+
+/** Creates the database (PGlite: the data folder), the office, the dossier and its relations. */
+async function setup(where: string): Promise<Setup> {
+  const svc = await services(where);
   try {
     const { officeId } = await createOffice(svc, { name: 'Bench' });
-    const actor = cliActor(officeId);
-    const dossier = await createDossier(svc, actor, { name: 'Bench BV', fiscalYearStart: `${YEAR}-01-01` });
+    const dossier = await createDossier(svc, cliActor(officeId), { name: 'Bench BV', fiscalYearStart: `${YEAR}-01-01` });
     const relations = async (kind: string, n: number) =>
       (
         await sql<{ id: number }>`insert into relation (dossier_id, number, name, kind)
           select ${dossier.id}, ${kind.slice(0, 1)} || g, ${kind} || ' ' || g, ${kind} from generate_series(1, ${n}) g returning id`.execute(svc.db)
       ).rows.map((r) => r.id);
-    const customers = await relations('customer', 500);
-    const suppliers = await relations('supplier', 200);
-    const tb = () => computeTrialBalance(svc.db, dossier.id, { fiscalYearId: 1 }, 'nl');
+    return { officeId, dossierId: dossier.id, customers: await relations('customer', 500), suppliers: await relations('supplier', 200) };
+  } finally {
+    await svc.close();
+  }
+}
 
-    const p1 = await post(svc, actor, dossier.id, BOOKINGS, 1, customers, suppliers);
+/** One engine, in this process (the parent starts one child per engine, on the database `setup` made). */
+async function child(engine: string, where: string, s: Setup, journalFile: string | undefined): Promise<EngineResult> {
+  const svc = await services(where);
+  try {
+    const actor = cliActor(s.officeId);
+    const { dossierId, customers, suppliers } = s;
+    const tb = () => computeTrialBalance(svc.db, dossierId, { fiscalYearId: 1 }, 'nl');
+
+    const p1 = await post(svc, actor, dossierId, BOOKINGS, 1, customers, suppliers);
     const tb1 = await median(tb);
-    if (journalFile) await exportHledger(svc, actor, dossier.id, 1, journalFile);
-    const p2 = await post(svc, actor, dossier.id, BOOKINGS, 2, customers, suppliers);
+    if (journalFile) await exportHledger(svc, actor, dossierId, 1, journalFile);
+    const p2 = await post(svc, actor, dossierId, BOOKINGS, 2, customers, suppliers);
     const tb2 = await median(tb);
     const check = await tb();
     if (check.totals.debit !== check.totals.credit) throw new Error('the trial balance does not balance');
-    const plainQuery2 = await median(() => sql`select account, sum(amount) from booking_line where dossier_id = ${dossier.id} and fiscal_year_id = 1 group by account`.execute(svc.db), 3);
+    const plainQuery2 = await median(() => sql`select account, sum(amount) from booking_line where dossier_id = ${dossierId} and fiscal_year_id = 1 group by account`.execute(svc.db), 3);
     return {
       engine,
       lines1: p1.lines,
@@ -200,15 +209,39 @@ async function child(engine: string, journalFile: string | undefined): Promise<E
     };
   } finally {
     await svc.close();
-    await drop?.();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** A scratch database (PostgreSQL) or data folder (PGlite) for one engine, and how to remove it. */
+async function scratch(engine: string): Promise<{ where: string; drop: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'argonaut-bench-'));
+  const removeDir = async () => fs.rmSync(dir, { recursive: true, force: true });
+  if (engine !== 'postgres') return { where: dir, drop: removeDir };
+  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `argonaut_bench_${Date.now()}_${crypto.randomBytes(3).toString('hex')}`;
+  const admin = await openDatabase({ url: base, poolSize: 1 });
+  await sql.raw(`create database ${name}`).execute(admin.db);
+  await admin.close();
+  const target = new URL(base);
+  target.pathname = `/${name}`;
+  return {
+    where: `${dir} ${target.toString()}`,
+    drop: async () => {
+      const again = await openDatabase({ url: base, poolSize: 1 });
+      await sql.raw(`drop database if exists ${name} with (force)`).execute(again.db);
+      await again.close();
+      await removeDir();
+    },
+  };
 }
 
 const fmt = (n: number) => n.toLocaleString('en');
 
-if (args[0] === '--child') {
-  const result = await child(args[1], args[2] === '-' ? undefined : args[2]);
+if (args[0] === '--setup') {
+  const result = await setup(args[2]);
+  process.stdout.write(`RESULT ${JSON.stringify({ ...result, peakMemoryMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+} else if (args[0] === '--child') {
+  const result = await child(args[1], args[2], JSON.parse(args[3]) as Setup, args[4] === '-' ? undefined : args[4]);
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 } else {
   const engines = (arg('engines') ?? 'pglite,postgres').split(',');
@@ -220,16 +253,24 @@ if (args[0] === '--child') {
   try {
     for (const [i, engine] of engines.entries()) {
       console.log(`\n== ${engine}: posting ${fmt(BOOKINGS)} bookings, then ${fmt(BOOKINGS)} more …`);
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', self, '--child', engine, hledger && i === 0 ? journal : '-', '--bookings', String(BOOKINGS)], {
-        maxBuffer: 16 * 1024 * 1024,
-        env: process.env,
-      });
-      const r: EngineResult = JSON.parse(stdout.split('\n').find((l) => l.startsWith('RESULT '))!.slice(7));
+      const db = await scratch(engine);
+      let r: EngineResult;
+      try {
+        const step = async <T>(...rest: string[]): Promise<T> => {
+          const { stdout } = await run(process.execPath, ['--import', 'tsx', self, ...rest, '--bookings', String(BOOKINGS)], { maxBuffer: 16 * 1024 * 1024, env: process.env });
+          return JSON.parse(stdout.split('\n').find((l) => l.startsWith('RESULT '))!.slice(7)) as T;
+        };
+        const made = await step<Setup & { peakMemoryMb: number }>('--setup', engine, db.where);
+        r = await step<EngineResult>('--child', engine, db.where, JSON.stringify(made), hledger && i === 0 ? journal : '-');
+        r.setupPeakMemoryMb = made.peakMemoryMb;
+      } finally {
+        await db.drop();
+      }
       results.push(r);
       console.log(`posting:        ${fmt(r.linesPerSecond)} lines/s (${fmt(r.lines2)} lines in ${r.postSeconds.toFixed(1)} s through the bulk import path, every booking checked)`);
       console.log(`trial balance:  ${r.tb1.toFixed(1)} ms over ${fmt(r.lines1)} lines, ${r.tb2.toFixed(1)} ms over ${fmt(r.lines2)} lines (from the per-period balances)`);
       console.log(`plain query:    ${r.plainQuery2.toFixed(0)} ms for sum(amount) … group by account over the ${fmt(r.lines2)} lines (what the balances save)`);
-      console.log(`peak memory:    ${fmt(r.peakMemoryMb)} MB (RSS of the benchmark process for this engine)`);
+      console.log(`peak memory:    ${fmt(r.peakMemoryMb)} MB (RSS of the benchmark process for this engine; setting up the database took ${fmt(r.setupPeakMemoryMb!)} MB in its own process)`);
     }
     if (hledger && fs.existsSync(journal)) {
       try {
