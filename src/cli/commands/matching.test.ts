@@ -101,7 +101,14 @@ describe.each(engines)('argonaut matching commands (%s)', (engine: Engine) => {
     expect(auto.stderr).toBe('');
     const result = JSON.parse(auto.stdout);
     expect(result.matched).toBeGreaterThan(100);
+    expect(Object.keys(result)).toEqual(['matched', 'proposals']);
     expect(Array.isArray(result.proposals)).toBe(true);
+    for (const p of result.proposals) {
+      expect(p).toMatchObject({ bookingId: expect.any(Number), lineNo: expect.any(Number), document: expect.any(String), account: expect.any(String), by: expect.stringMatching(/^(ogm|reference|amount)$/) });
+      expect(p.open).toMatch(/^-?\d+\.\d{2}$/);
+      expect(p.candidates.length).toBeGreaterThan(1);
+      for (const c of p.candidates) expect(c.open).toMatch(/^-?\d+\.\d{2}$/);
+    }
     const after = await openItems(`${year}-12-31`);
     expect(after.length).toBeLessThan(before.length / 2);
     expect(perAccount(after)).toEqual(perAccount(before));

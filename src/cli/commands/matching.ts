@@ -64,10 +64,16 @@ export function register(program: Command): void {
         const actor = await actorFor(svc, opts.dossier);
         return autoMatch(svc, actor, opts.dossier, { relationId: await relationOf(svc, actor, opts.dossier, opts.relation) });
       });
+      // a payment without relation whose IBAN recognised one names it (relation) and the account it came from
       const proposals = result.proposals.map((p) => ({
         bookingId: p.bookingId, lineNo: p.lineNo, document: p.document, date: p.date, relation: p.relationNumber, account: p.account,
         open: formatCents(p.open), communication: p.communication, by: p.by,
-        candidates: p.candidates.map((c) => ({ bookingId: c.bookingId, lineNo: c.lineNo, document: c.document, date: c.date, reference: c.reference, open: formatCents(c.open) })),
+        ...(p.counterpartyAccount ? { counterpartyAccount: p.counterpartyAccount } : {}),
+        ...(p.currency ? { currency: p.currency, currencyOpen: formatCents(p.currencyOpen ?? 0) } : {}),
+        candidates: p.candidates.map((c) => ({
+          bookingId: c.bookingId, lineNo: c.lineNo, document: c.document, date: c.date, reference: c.reference, open: formatCents(c.open),
+          ...(c.currencyOpen !== undefined ? { currencyOpen: formatCents(c.currencyOpen) } : {}),
+        })),
       }));
       if (opts.json) printJson({ matched: result.matched, proposals });
       else {

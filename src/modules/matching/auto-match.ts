@@ -34,6 +34,7 @@ export interface ProposalCandidate {
   date: string;
   reference: string | null;
   open: number;
+  currencyOpen?: number;
 }
 export interface Proposal {
   /** the payment line that stays open */
@@ -50,6 +51,9 @@ export interface Proposal {
   by: 'ogm' | 'reference' | 'amount';
   /** set when the payment has no relation yet and its counterparty account (IBAN) recognised relationId */
   counterpartyAccount?: string;
+  /** a payment in a foreign currency: the currency and its open amount in it (candidates likewise) */
+  currency?: string;
+  currencyOpen?: number;
   candidates: ProposalCandidate[];
 }
 export interface AutoMatchResult {
@@ -162,7 +166,11 @@ export function planAutoMatches(items: OpenItem[], byIban: Map<string, IbanRelat
           bookingId: p.bookingId, lineNo: p.lineNo, document: p.document, date: p.date, relationId, relationNumber: p.relationNumber ?? byCounterparty?.number ?? null,
           account: p.account, open: p.open, communication: p.communication ?? p.structuredCommunication, by,
           ...(byCounterparty ? { counterpartyAccount: normalizeIban(p.counterpartyAccount!) } : {}),
-          candidates: found.map((c) => ({ bookingId: c.bookingId, lineNo: c.lineNo, document: c.document, date: c.date, reference: c.reference, open: c.open })),
+          ...(p.currency ? { currency: p.currency, currencyOpen: p.currencyOpen ?? 0 } : {}),
+          candidates: found.map((c) => ({
+            bookingId: c.bookingId, lineNo: c.lineNo, document: c.document, date: c.date, reference: c.reference, open: c.open,
+            ...(c.currency ? { currencyOpen: c.currencyOpen ?? 0 } : {}),
+          })),
         });
       }
       break;

@@ -107,7 +107,7 @@ describe.each(engines)('matching in a foreign currency (%s)', (engine) => {
 
   it('a part payment in USD leaves the rest open in both currencies (partly paid) with the exchange difference of the part', async () => {
     const invoice = await sale(other, '500.00', '550.00', 'US-3');
-    const payment = await pay(other, '240.00', '275.00', 'US-3');
+    const payment = await pay(other, '240.00', '275.00', 'US-3', '2026-02-14');
     const auto = await t.admin.post(`${t.base}/matching/auto`, { relationId: other });
     expect(auto.body.matched).toBe(1);
     const open = (await items(other)).filter((i) => i.bookingId === invoice || i.bookingId === payment);
@@ -115,5 +115,17 @@ describe.each(engines)('matching in a foreign currency (%s)', (engine) => {
     expect((await t.admin.get(`${t.base}/bookings/${invoice}`)).body.paymentStatus).toMatchObject({ status: 'partly_paid', open: 25000 });
     const match = (await t.admin.get(`${t.base}/matching/matches/${auto.body.matchIds[0]}`)).body;
     expect((await lines(match.exchangeBookingId)).map((l) => [l.account, l.amount])).toEqual([['400000', -1000], ['654000', 1000]]);
+  });
+
+  it('two USD invoices of the payment’s currency amount give a proposal in USD; a euro invoice of the same euro amount is no candidate', async () => {
+    const third = await addRelation(t.env, t.dossierId, { number: 'K032', name: 'Initech LLC', kind: 'customer' });
+    const a = await sale(third, '90.00', '100.00', 'US-5');
+    const b = await sale(third, '91.00', '100.00', 'US-6');
+    await sale(third, '93.00', null, 'EU-7');
+    const payment = await pay(third, '93.00', '100.00', 'payment', '2026-02-20');
+    const auto = await t.admin.post(`${t.base}/matching/auto`, { relationId: third });
+    expect(auto.body.matched).toBe(0);
+    expect(auto.body.proposals).toMatchObject([{ bookingId: payment, by: 'amount', currency: 'USD', currencyOpen: -10000, open: -9300 }]);
+    expect(auto.body.proposals[0].candidates.map((c: { bookingId: number; currencyOpen: number }) => [c.bookingId, c.currencyOpen])).toEqual([[a, 10000], [b, 10000]]);
   });
 });
