@@ -128,4 +128,23 @@ describe.each(engines)('matching in a foreign currency (%s)', (engine) => {
     expect(auto.body.proposals).toMatchObject([{ bookingId: payment, by: 'amount', currency: 'USD', currencyOpen: -10000, open: -9300 }]);
     expect(auto.body.proposals[0].candidates.map((c: { bookingId: number; currencyOpen: number }) => [c.bookingId, c.currencyOpen])).toEqual([[a, 10000], [b, 10000]]);
   });
+
+  it('F10 pairs equal currency amounts and F8 matches a relation whose USD items net to zero in dollars, each with its exchange difference', async () => {
+    const fourth = await addRelation(t.env, t.dossierId, { number: 'K033', name: 'Umbrella Corp.', kind: 'customer' });
+    await sale(fourth, '90.00', '100.00', 'US-8');
+    await pay(fourth, '93.00', '100.00', 'x', '2026-02-21');
+    const eq = await t.admin.post(`${t.base}/matching/equal-amounts`, { relationId: fourth });
+    expect(eq.body.matched).toBe(1);
+    const m1 = (await t.admin.get(`${t.base}/matching/matches/${eq.body.matchIds[0]}`)).body;
+    expect((await lines(m1.exchangeBookingId)).map((l) => [l.account, l.amount])).toEqual([['400000', 300], ['754000', -300]]);
+    await sale(fourth, '45.00', '50.00', 'US-9');
+    await sale(fourth, '45.00', '50.00', 'US-10');
+    await pay(fourth, '88.00', '100.00', 'y', '2026-02-22');
+    const nz = await t.admin.post(`${t.base}/matching/net-zero`, { relationId: fourth });
+    expect(nz.body.matched).toBe(1);
+    const m2 = (await t.admin.get(`${t.base}/matching/matches/${nz.body.matchIds[0]}`)).body;
+    expect((await lines(m2.exchangeBookingId)).map((l) => [l.account, l.amount])).toEqual([['400000', -200], ['654000', 200]]);
+    expect(await items(fourth)).toEqual([]);
+    expect((await t.admin.get(`${t.base}/matching/relation-ledger?relationId=${fourth}`)).body.totals).toEqual({ amount: 0, open: 0 });
+  });
 });
