@@ -92,10 +92,9 @@ describe('UBL corpus', () => {
     expect(bad).toMatchObject({ ok: false, reason: expect.stringContaining('BR-CO-16') });
   });
 
-  it('every document passes the UBL 2.1 XSD', { timeout: 300_000 }, async () => {
-    for (const file of files) {
-      const problems = await validateUblXsd(fs.readFileSync(path.join(DIR, file), 'utf8'), XSD);
-      expect(problems, file).toEqual([]);
-    }
-  });
+  for (const file of files) {
+    it(`${file} passes the UBL 2.1 XSD`, { timeout: 180_000 }, async () => {
+      expect(await validateUblXsd(fs.readFileSync(path.join(DIR, file), 'utf8'), XSD)).toEqual([]);
+    });
+  }
 });

@@ -256,10 +256,19 @@ function collect(node: unknown, name: string, empties: string[], currencies: Par
   for (const k of keys) if (!k.startsWith('@') && k !== '#text') collect(o[k], k, empties, currencies);
 }
 
+/** Embedded attachments can be megabytes of base64: they are cut out before the XML parser runs and put back after. */
+const BINARY = /(<(?:[\w.-]+:)?EmbeddedDocumentBinaryObject\b[^>]*>)([^<]*)(<\/)/g;
+
 export function parseUbl(xml: string): ParsedUbl {
   let doc: Node;
+  const binaries: string[] = [];
+  const light = xml.replace(BINARY, (whole: string, open: string, content: string, close: string) => {
+    if (!content.trim()) return whole; // an empty one stays empty (PEPPOL-EN16931-R008)
+    binaries.push(content);
+    return `${open}@@binary:${binaries.length - 1}@@${close}`;
+  });
   try {
-    doc = parser.parse(xml) as Node;
+    doc = parser.parse(light) as Node;
   } catch (e) {
     throw new UblParseError('not_xml', (e as Error).message);
   }
@@ -348,13 +357,19 @@ export function parseUbl(xml: string): ParsedUbl {
           description: text(d.DocumentDescription),
           mimeCode: attr(bin, 'mimeCode'),
           filename: attr(bin, 'filename'),
-          base64: text(bin)?.replace(/\s+/g, ''),
+          base64: restore(text(bin), binaries),
           uri: text(path(d, 'Attachment', 'ExternalReference', 'URI')),
         };
       }),
     emptyElements,
     currencyIds,
   };
+}
+
+function restore(value: string | undefined, binaries: string[]): string | undefined {
+  const m = value ? /^@@binary:(\d+)@@$/.exec(value) : null;
+  const content = m ? binaries[Number(m[1])] : value;
+  return content?.replace(/\s+/g, '') || undefined;
 }
 
 export const VAT_CATEGORIES: readonly VatCategory[] = ['S', 'Z', 'E', 'AE', 'K', 'G', 'O', 'L', 'M', 'B'];

@@ -13,7 +13,7 @@ import { AppError, conflict, notFound, validation } from '../../core/errors.ts';
 import { enterpriseDigits } from '../../core/identifiers/belgium.ts';
 import type { Db } from '../../db/index.ts';
 import { parseUbl } from '../../formats/ubl/parse.ts';
-import { embeddedPdf, purchaseProposal, type PurchaseProposal } from '../../formats/ubl/proposal.ts';
+import { embeddedPdf, proposalFromParsed, purchaseProposal, type PurchaseProposal } from '../../formats/ubl/proposal.ts';
 import { unwrapSbdh } from '../../formats/ubl/sbdh.ts';
 import { validateUblXsd, xsdAvailable } from '../../formats/ubl/xsd.ts';
 import type { Services } from '../../services.ts';
@@ -103,7 +103,14 @@ export async function storeReceivedDocument(
   const file = meta.fileName ?? 'upload';
   const unwrapped = unwrapSbdh(text);
   const refuse = (reason: string) => validation('peppol.document_refused', { file, reason }, [{ field: 'file', code: 'peppol.document_refused', params: { file, reason } }]);
-  const result = purchaseProposal(unwrapped.xml);
+  let parsed: ReturnType<typeof parseUbl>;
+  try {
+    parsed = parseUbl(unwrapped.xml);
+  } catch {
+    const refused = purchaseProposal(unwrapped.xml);
+    throw refuse(refused.ok ? 'not a UBL document' : refused.reason);
+  }
+  const result = proposalFromParsed(parsed);
   if (!result.ok) throw refuse(result.reason);
   if (xsdAvailable(svc.config.ublXsdDir)) {
     const xsd = await validateUblXsd(unwrapped.xml, svc.config.ublXsdDir);
@@ -120,7 +127,7 @@ export async function storeReceivedDocument(
     .executeTakeFirst();
   if (existing) return { id: existing.id, number: existing.number, duplicate: true };
   const supplier = await findSupplier(db, dossierId, p.supplier);
-  const pdf = embeddedPdf(parseUbl(unwrapped.xml));
+  const pdf = embeddedPdf(parsed);
   const endpoint = (e: PurchaseProposal['supplier']['endpoint']) => (e ? `${e.scheme}:${e.id}` : null);
   const row = await db
     .insertInto('peppol_document')
