@@ -69,6 +69,24 @@ function pdfStreams(pdf: Buffer): string[] {
   return out;
 }
 
+/** A small red PNG (4 × 4), made here so the test needs no image file. */
+function redPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(4, 0);
+  ihdr.writeUInt32BE(4, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const raw = Buffer.concat(Array.from({ length: 4 }, () => Buffer.from([0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
 describe.each(engines)('invoice PDF and e-mail (%s)', (engine) => {
   let env: TestEnv;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -154,6 +172,18 @@ describe.each(engines)('invoice PDF and e-mail (%s)', (engine) => {
     const note = await download(env.app, admin, `${base}/invoicing/invoices/${invoiceId}/pdf?deliveryNote=true`);
     expect(note.status).toBe(200);
     expect(pdfStreams(note.body).some((s) => s.includes('<Invoice'))).toBe(false);
+  });
+
+  it('puts the dossier’s logo on the invoice; refuses a logo that is no PNG or JPEG', async () => {
+    const bad = await admin.put(`${base}/invoicing/settings`, { logo: Buffer.from('GIF89a...').toString('base64') });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('invoicing.logo_invalid');
+    const before = await download(env.app, admin, `${base}/invoicing/invoices/${invoiceId}/pdf`);
+    expect(before.body.toString('latin1')).not.toContain('/Subtype /Image');
+    const ok = await admin.put(`${base}/invoicing/settings`, { logo: redPng().toString('base64') });
+    expect(ok.body.hasLogo).toBe(true);
+    const after = await download(env.app, admin, `${base}/invoicing/invoices/${invoiceId}/pdf`);
+    expect(after.body.toString('latin1')).toContain('/Subtype /Image');
   });
 
   it('makes a Peppol BIS 3.0 UBL of the posted invoice that passes the UBL 2.1 XSD and our EN 16931 / Peppol rules', async () => {

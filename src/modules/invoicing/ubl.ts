@@ -8,7 +8,6 @@ import { conflict } from '../../core/errors.ts';
 import type { Db } from '../../db/index.ts';
 import type { EndpointId, UblInvoice, UblParty } from '../../formats/ubl/model.ts';
 import { writeUbl } from '../../formats/ubl/writer.ts';
-import { centsToDecimal } from '../../formats/ubl/totals.ts';
 import { formatOgm } from '../../core/ogm.ts';
 import type { InvoiceView } from './invoices.ts';
 import { ratePercent, ublVatCategory } from './rules.ts';
@@ -76,7 +75,6 @@ export async function invoiceUblModel(db: Db, dossierId: number, inv: InvoiceVie
     if (credited?.displayNumber) billingReference = { number: credited.displayNumber, issueDate: credited.issueDate };
   }
   const rateOf = new Map(inv.vat.map((v) => [v.vatCode, v.rateBp]));
-  const exemption = new Map<string, { reason?: string; code?: string }>();
   const breakdown = new Map<string, { category: ReturnType<typeof ublVatCategory>['category']; rate: string; taxable: number; tax: number; reason?: string; reasonCode?: string }>();
   for (const v of inv.vat) {
     const cat = ublVatCategory(v.vatCode, v.rateBp);
@@ -86,7 +84,6 @@ export async function invoiceUblModel(db: Db, dossierId: number, inv: InvoiceVie
     b.taxable += v.base;
     b.tax += v.vat;
     breakdown.set(key, b);
-    if (cat.reason) exemption.set(cat.category, { reason: cat.reason, code: cat.reasonCode });
   }
   return {
     documentType: creditNote ? 'credit_note' : 'invoice',
@@ -151,4 +148,3 @@ export async function invoiceUbl(db: Db, dossierId: number, inv: InvoiceView, pd
   return writeUbl(await invoiceUblModel(db, dossierId, inv, pdf));
 }
 
-export { centsToDecimal };

@@ -5,7 +5,7 @@
  * order reference, payment terms, notes), F3 the lines (article or free line: quantity, unit, unit price,
  * discount, VAT code); F9 in a unit price turns the amount typed incl. VAT into excl. VAT; Insert adds a
  * line, Ctrl+D clears all lines; Ctrl+S saves the draft, F12 posts it; Ctrl+F prints the invoice PDF,
- * Ctrl+L the delivery note; Ctrl+E sends it by e-mail, Alt+S publishes it without e-mail; Esc goes back.
+ * Ctrl+L the delivery note (Shift+click on their buttons exports the PDF); Ctrl+E sends it by e-mail, Alt+S publishes it without e-mail; Esc goes back.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -255,7 +255,9 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
     },
   });
   const posted = inv !== undefined && inv.status !== 'draft';
-  const pdfUrl = (deliveryNote: boolean) => `/api/v1/dossiers/${dossierId}/invoicing/invoices/${id}/pdf${deliveryNote ? '?deliveryNote=true' : ''}`;
+  // Shift+click on a print button exports (downloads) the PDF instead of opening it.
+  const pdfUrl = (deliveryNote: boolean, download = false) =>
+    `/api/v1/dossiers/${dossierId}/invoicing/invoices/${id}/pdf${deliveryNote ? '?deliveryNote=true' : ''}${download ? `${deliveryNote ? '&' : '?'}download=true` : ''}`;
   const print = (deliveryNote: boolean) => id !== null && window.open(pdfUrl(deliveryNote), '_blank');
   const busy = save.isPending || post.isPending || send.isPending || publish.isPending;
   useShortcuts(
@@ -458,12 +460,12 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
           </button>
         )}
         {id !== null && (
-          <a className="button" href={pdfUrl(false)} target="_blank" rel="noreferrer" data-testid="invoice-print">
+          <a className="button" href={pdfUrl(false)} target="_blank" rel="noreferrer" onClick={(e) => e.shiftKey && (e.currentTarget.href = pdfUrl(false, true))} data-testid="invoice-print">
             {t('invoice.print')}
           </a>
         )}
         {id !== null && (
-          <a className="button" href={pdfUrl(true)} target="_blank" rel="noreferrer" data-testid="invoice-delivery-note">
+          <a className="button" href={pdfUrl(true)} target="_blank" rel="noreferrer" onClick={(e) => e.shiftKey && (e.currentTarget.href = pdfUrl(true, true))} data-testid="invoice-delivery-note">
             {t('invoice.deliveryNote')}
           </a>
         )}
