@@ -106,5 +106,5 @@ describe.each(engines)('argonaut invoice (%s)', (engine: Engine) => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('V99');
     expect(bad.stderr).toContain('line 1');
-  }, 600_000);
+  }, 900_000);
 });
