@@ -200,7 +200,8 @@ export async function importStatementFile(
     }
 
     const relations = new Set(written.flatMap((w) => [...w.relationIds]));
-    for (const relationId of relations) await autoMatchIn(trx, dossierId, { relationId }, createdBy);
+    // one matching pass over every relation the file booked on (not one pass per relation)
+    await autoMatchIn(trx, dossierId, { relationIds: [...relations] }, createdBy);
     for (const w of written) {
       const st = result.statements[w.index];
       const rows = await trx

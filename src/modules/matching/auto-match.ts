@@ -220,9 +220,11 @@ async function writeTransfers(trx: Db, dossierId: number, transfers: PlannedTran
 export async function autoMatchIn(trx: Db, dossierId: number, filter: AutoMatchFilter, createdBy: number | null) {
   await lockMatching(trx, dossierId);
   let counterpartyAccounts: string[] | undefined;
-  if (filter.relationId != null) {
-    const rel = await trx.selectFrom('relation').select('iban').where('dossier_id', '=', dossierId).where('id', '=', filter.relationId).executeTakeFirst();
-    counterpartyAccounts = rel?.iban ? [normalizeIban(rel.iban)] : undefined;
+  const relationIds = filter.relationId != null ? [filter.relationId] : filter.relationIds;
+  if (relationIds) {
+    if (relationIds.length === 0) return { matched: 0, matchIds: [], proposals: [], transfers: 0 };
+    const rels = await trx.selectFrom('relation').select('iban').where('dossier_id', '=', dossierId).where('id', 'in', relationIds).where('iban', 'is not', null).execute();
+    counterpartyAccounts = rels.length ? rels.map((r) => normalizeIban(r.iban!)) : undefined;
   }
   const { kind, ...scope } = filter;
   let items = await loadOpenItems(trx, dossierId, { ...scope, counterpartyAccounts, unordered: true });
@@ -243,6 +245,8 @@ export async function autoMatchIn(trx: Db, dossierId: number, filter: AutoMatchF
 /** relationId: one relation; kind: only customers' (receivable) or suppliers' (payable) accounts */
 export interface AutoMatchFilter {
   relationId?: number;
+  /** several relations in one pass (the bank import: the relations its statements booked on) */
+  relationIds?: number[];
   kind?: 'customers' | 'suppliers';
 }
 

@@ -68,7 +68,9 @@ export interface OpenItemFilter {
   unordered?: boolean;
   /** only these lines (manual selection) */
   lines?: Array<{ bookingId: number; lineNo: number }>;
-  /** with relationId: also the lines without relation paid from or to these accounts (IBAN) */
+  /** several relations at once (the relations a bank import booked on); an empty list selects nothing */
+  relationIds?: number[];
+  /** with relationId or relationIds: also the lines without relation paid from or to these accounts (IBAN) */
   counterpartyAccounts?: string[];
 }
 
@@ -103,6 +105,8 @@ const documentOf = sql<string>`j.code || ' ' || extract(year from fy.start_date)
 /** Lines on reconcilable accounts with their open amount (only open ones unless includeMatched). */
 export async function loadOpenItems(db: Db, dossierId: number, filter: OpenItemFilter = {}): Promise<OpenItem[]> {
   const sel = filter.lines;
+  const relationIds = filter.relationId != null ? [filter.relationId] : filter.relationIds;
+  const narrow = relationIds != null || filter.bookingId != null || sel != null;
   const { rows } = await sql<Row>`
     select l.booking_id, l.line_no, l.account, l.relation_id, r.number as relation_number, r.name as relation_name,
       l.amount, (l.amount - coalesce(m.applied, 0))::bigint as open, coalesce(l.document_date, l.date) as date, l.due_date,
@@ -115,14 +119,21 @@ export async function loadOpenItems(db: Db, dossierId: number, filter: OpenItemF
     join journal j on j.dossier_id = b.dossier_id and j.id = b.journal_id
     join fiscal_year fy on fy.dossier_id = b.dossier_id and fy.id = b.fiscal_year_id
     left join relation r on r.dossier_id = l.dossier_id and r.id = l.relation_id
-    left join (select booking_id, line_no, sum(amount) as applied, sum(currency_amount) as applied_currency from match_line where dossier_id = ${dossierId} group by booking_id, line_no) m
-      on m.booking_id = l.booking_id and m.line_no = l.line_no
+    ${
+      // The whole dossier: one aggregate over its match lines. A few relations or lines: look up the
+      // applied sums of just those lines (index match_line_line_idx), not of every match of the dossier.
+      narrow
+        ? sql`left join lateral (select sum(ml.amount) as applied, sum(ml.currency_amount) as applied_currency from match_line ml
+            where ml.dossier_id = l.dossier_id and ml.booking_id = l.booking_id and ml.line_no = l.line_no) m on true`
+        : sql`left join (select booking_id, line_no, sum(amount) as applied, sum(currency_amount) as applied_currency from match_line where dossier_id = ${dossierId} group by booking_id, line_no) m
+      on m.booking_id = l.booking_id and m.line_no = l.line_no`
+    }
     where l.dossier_id = ${dossierId} and a.reconcilable
       ${
-        filter.relationId != null
+        relationIds
           ? filter.counterpartyAccounts?.length
-            ? sql`and (l.relation_id = ${filter.relationId} or (l.relation_id is null and l.counterparty_account = any(${filter.counterpartyAccounts}::text[])))`
-            : sql`and l.relation_id = ${filter.relationId}`
+            ? sql`and (l.relation_id = any(${relationIds}::int[]) or (l.relation_id is null and l.counterparty_account = any(${filter.counterpartyAccounts}::text[])))`
+            : sql`and l.relation_id = any(${relationIds}::int[])`
           : sql``
       }
       ${filter.account ? sql`and l.account = ${filter.account}` : sql``}
