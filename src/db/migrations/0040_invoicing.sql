@@ -70,7 +70,7 @@ create table invoice (
   total_incl bigint not null default 0,
   posted_at timestamptz,
   sent_at timestamptz,
-  sent_how text check (sent_how in ('email', 'published')),
+  sent_how text check (sent_how in ('email', 'published', 'peppol')),
   sent_to text,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),

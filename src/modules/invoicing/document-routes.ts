@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../server/http.ts';
 import { actorIn, bool, dossierScope, withId } from '../ledger/http.ts';
-import { documentPdf, documentUbl, publishInvoices, sendInvoice } from './send-invoice.ts';
+import { documentPdf, documentUbl, publishInvoices, sendInvoice, sendInvoicePeppol } from './send-invoice.ts';
 import { getSettings, updateSettings } from './settings.ts';
 
 const tags = ['invoicing'];
@@ -35,6 +35,11 @@ export const invoiceDocumentRoutes: RouteModule = (app, svc) => {
     `${base}/invoices/:id/send`,
     { schema: { tags, summary: 'Mail the posted document (PDF) to the customer’s e-mail address (or `to`), from the sender the settings say applies; marks it sent', params: withId, body: z.object({ to: z.string().nullable().optional() }) } },
     async (request) => sendInvoice(svc, actorIn(request), request.params.dossierId, request.params.id, request.body),
+  );
+  app.post(
+    `${base}/invoices/:id/peppol`,
+    { schema: { tags, summary: 'Send the posted invoice or credit note over Peppol (BIS Billing 3.0 UBL with its PDF, checked against the XSD and the EN 16931 / Peppol rules) to a customer registered on Peppol; marks it sent', params: withId } },
+    async (request) => sendInvoicePeppol(svc, actorIn(request), request.params.dossierId, request.params.id),
   );
   app.post(
     `${base}/publish`,

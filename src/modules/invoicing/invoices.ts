@@ -77,7 +77,7 @@ export interface InvoiceView {
   /** "VK 2026/0007" (sales journal, fiscal year, number) or null for a draft */
   displayNumber: string | null;
   fiscalYearId: number | null;
-  customer: { id: number; number: string; name: string; language: 'nl' | 'fr' | 'en'; email: string | null; vatNumber: string | null };
+  customer: { id: number; number: string; name: string; language: 'nl' | 'fr' | 'en'; email: string | null; vatNumber: string | null; peppolId: string | null; peppolRegistered: boolean | null };
   issueDate: string;
   deliveryDate: string | null;
   dueDate: string | null;
@@ -96,7 +96,7 @@ export interface InvoiceView {
   vat: VatBreakdownLine[];
   lines: InvoiceLineView[];
   sentAt: string | null;
-  sentHow: 'email' | 'published' | null;
+  sentHow: 'email' | 'published' | 'peppol' | null;
   sentTo: string | null;
 }
 
@@ -156,6 +156,8 @@ export async function loadInvoice(db: Db, dossierId: number, id: number): Promis
       'r.language as r_language',
       'r.email as r_email',
       'r.vat_number as r_vat',
+      'r.peppol_id as r_peppol_id',
+      'r.peppol_registered as r_peppol_registered',
       'fy.start_date as fy_start',
     ])
     .where('i.dossier_id', '=', dossierId)
@@ -185,7 +187,7 @@ export async function loadInvoice(db: Db, dossierId: number, id: number): Promis
     number: r.number,
     displayNumber: displayNumber(r.kind, code ?? null, r.fy_start ?? null, r.number),
     fiscalYearId: r.fiscal_year_id,
-    customer: { id: r.relation_id, number: r.r_number, name: r.r_name, language: r.r_language as 'nl' | 'fr' | 'en', email: r.r_email, vatNumber: r.r_vat },
+    customer: { id: r.relation_id, number: r.r_number, name: r.r_name, language: r.r_language as 'nl' | 'fr' | 'en', email: r.r_email, vatNumber: r.r_vat, peppolId: r.r_peppol_id, peppolRegistered: r.r_peppol_registered },
     issueDate: r.issue_date,
     deliveryDate: r.delivery_date,
     dueDate: r.due_date,

@@ -61,6 +61,16 @@ defineMessages({
     fr: "Le client {name} n'a pas d'adresse e-mail ; complétez-la dans Relations ou publiez sans e-mail.",
     en: 'Customer {name} has no e-mail address; fill it in under Relations or publish without e-mail.',
   },
+  'invoicing.customer_not_on_peppol': {
+    nl: 'Klant {name} is niet geregistreerd op Peppol (of het werd nog niet gecontroleerd): controleer de Peppol-registratie bij Relaties, of verstuur per e-mail.',
+    fr: "Le client {name} n'est pas enregistré sur Peppol (ou cela n'a pas encore été vérifié) : vérifiez l'enregistrement Peppol dans Relations, ou envoyez par e-mail.",
+    en: 'Customer {name} is not registered on Peppol (or it has not been checked yet): check the Peppol registration under Relations, or send by e-mail.',
+  },
+  'invoicing.delivery_note_not_peppol': {
+    nl: 'Een leveringsbon wordt niet via Peppol verstuurd; alleen facturen en creditnota’s.',
+    fr: 'Un bon de livraison ne s’envoie pas via Peppol ; seulement les factures et les notes de crédit.',
+    en: 'A delivery note is not sent over Peppol; only invoices and credit notes are.',
+  },
   'invoicing.email_invalid': { nl: 'E-mailadres "{value}" is ongeldig.', fr: "L'adresse e-mail « {value} » est invalide.", en: 'E-mail address "{value}" is invalid.' },
   'invoicing.mail_failed': { nl: 'De e-mail kon niet verzonden worden: {reason}', fr: "L'e-mail n'a pas pu être envoyé : {reason}", en: 'The e-mail could not be sent: {reason}' },
   'invoicing.delivery_note_no_ubl': { nl: 'Een leveringsnota heeft geen UBL-factuur.', fr: "Un bon de livraison n'a pas de facture UBL.", en: 'A delivery note has no UBL invoice.' },

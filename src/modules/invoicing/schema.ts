@@ -66,7 +66,7 @@ export interface InvoiceTable {
   total_incl: Generated<number>;
   posted_at: Date | null;
   sent_at: Date | null;
-  sent_how: 'email' | 'published' | null;
+  sent_how: 'email' | 'published' | 'peppol' | null;
   sent_to: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;

@@ -5,7 +5,10 @@
  * mail reaches the customer in their language with the PDF/A-3 invoice carrying its UBL; "publish without
  * e-mail" marks an invoice sent and mails nothing.
  */
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import dns2 from 'dns2';
 import { sql } from 'kysely';
@@ -95,6 +98,7 @@ describe.each(engines)('invoice PDF and e-mail (%s)', (engine) => {
   let base: string;
   let invoiceId: number;
   let dossierId: number;
+  let peppolOutbox: string;
 
   beforeAll(async () => {
     smtp = await startSmtp();
@@ -102,7 +106,8 @@ describe.each(engines)('invoice PDF and e-mail (%s)', (engine) => {
       'bakkerij-janssens.be': ['v=spf1 mx include:spf.argonaut.test ~all'],
       'andere-bakker.be': ['v=spf1 include:_spf.mailhost.example -all'],
     });
-    env = await createTestEnv(engine, { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Argonaut <noreply@argonaut.test>', spfInclude: INCLUDE, dnsServer: dnsServer.address });
+    peppolOutbox = fs.mkdtempSync(path.join(os.tmpdir(), 'argonaut-peppol-out-'));
+    env = await createTestEnv(engine, { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Argonaut <noreply@argonaut.test>', spfInclude: INCLUDE, dnsServer: dnsServer.address, peppolOutboxDir: peppolOutbox });
     await seedOffice(env.svc);
     admin = await loggedIn(env.app);
     const d = await admin.post('/api/v1/dossiers', {
@@ -139,6 +144,7 @@ describe.each(engines)('invoice PDF and e-mail (%s)', (engine) => {
     await env?.close();
     await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
     await dnsServer?.server.close();
+    if (peppolOutbox) fs.rmSync(peppolOutbox, { recursive: true, force: true });
   });
 
   it('lays the invoice out in the customer’s language, with the payment instruction and the EPC QR payload', async () => {
@@ -257,5 +263,29 @@ describe.each(engines)('invoice PDF and e-mail (%s)', (engine) => {
     const res = await admin.post(`${base}/invoicing/invoices/${invoiceId}/send`, {});
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('Boulangerie Dupont SRL');
+  });
+
+  it('sends the invoice over Peppol only to a customer registered on Peppol: SBDH with the checked UBL and its PDF in the outbox; status sent', async () => {
+    const refused = await admin.post(`${base}/invoicing/invoices/${invoiceId}/peppol`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('Boulangerie Dupont SRL');
+    expect(fs.readdirSync(peppolOutbox)).toEqual([]);
+
+    // as Relations → Check Peppol registration records it
+    await sql`update relation set peppol_id = '0208:0202239951', peppol_registered = true where dossier_id = ${dossierId} and number = 'K001'`.execute(env.svc.db);
+    const sent = await admin.post(`${base}/invoicing/invoices/${invoiceId}/peppol`, {});
+    expect(sent.status).toBe(200);
+    expect(sent.body.to).toBe('0208:0202239951');
+    expect(sent.body.invoice).toMatchObject({ status: 'sent', sentHow: 'peppol', sentTo: '0208:0202239951' });
+
+    const files = fs.readdirSync(peppolOutbox, { recursive: true }).map(String).filter((f) => f.endsWith('.xml'));
+    expect(files).toHaveLength(1);
+    const envelope = fs.readFileSync(path.join(peppolOutbox, files[0]), 'utf8');
+    expect(envelope).toContain('StandardBusinessDocumentHeader');
+    expect(envelope).toContain('0208:0202239951');
+    expect(envelope).toContain(sent.body.invoice.displayNumber);
+    expect(envelope).toMatch(/EmbeddedDocumentBinaryObject[^>]*mimeCode="application\/pdf"/);
+    const out = await env.svc.db.selectFrom('peppol_document').select(['direction', 'status', 'receiver_id']).where('dossier_id', '=', dossierId).execute();
+    expect(out).toEqual([{ direction: 'out', status: 'sent', receiver_id: '0208:0202239951' }]);
   });
 });

@@ -6,6 +6,7 @@
 import { conflict, AppError } from '../../core/errors.ts';
 import type { Language } from '../../core/i18n/index.ts';
 import { formatOgm } from '../../core/ogm.ts';
+import type { Db } from '../../db/index.ts';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../users/manage-users.ts';
@@ -14,7 +15,8 @@ import { loadInvoice, type InvoiceView } from './invoices.ts';
 import { formatMoney, invoicePdf, PDF_LABELS } from './pdf.ts';
 import { invalid } from './rules.ts';
 import { mailSender } from './settings.ts';
-import { invoiceUbl } from './ubl.ts';
+import { invoiceUbl, invoiceUblModel } from './ubl.ts';
+import { sendUblInvoice } from '../peppol/send.ts';
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -48,11 +50,15 @@ const MAIL_TEXT: Record<Language, (p: { kind: string; number: string; amount: st
   }),
 };
 
-async function markSent(svc: Services, actor: Actor, dossierId: number, id: number, how: 'email' | 'published', to: string | null) {
-  await svc.db.transaction().execute(async (trx) => {
+const AUDIT_ACTION = { email: 'invoicing.invoice.mail', published: 'invoicing.invoice.publish', peppol: 'invoicing.invoice.peppol' } as const;
+
+async function markSent(svc: Services, actor: Actor, dossierId: number, id: number, how: 'email' | 'published' | 'peppol', to: string | null, db: Db = svc.db) {
+  const write = async (trx: Db) => {
     await trx.updateTable('invoice').set({ status: 'sent', sent_at: svc.clock.now(), sent_how: how, sent_to: to, updated_at: svc.clock.now() }).where('dossier_id', '=', dossierId).where('id', '=', id).execute();
-    await audit(trx, actor, actor.officeId, how === 'email' ? 'invoicing.invoice.mail' : 'invoicing.invoice.publish', { id, to }, dossierId);
-  });
+    await audit(trx, actor, actor.officeId, AUDIT_ACTION[how], { id, to }, dossierId);
+  };
+  if (db === svc.db) await svc.db.transaction().execute(write);
+  else await write(db);
 }
 
 function requirePosted(inv: InvoiceView) {
@@ -94,6 +100,29 @@ export async function sendInvoice(svc: Services, actor: Actor, dossierId: number
   }
   await markSent(svc, actor, dossierId, id, 'email', to);
   return { invoice: await loadInvoice(svc.db, dossierId, id), to, from: sender.from, replyTo: sender.replyTo, senderMode: sender.mode, explanation: sender.explanation, delivered: result.delivered, outboxId: result.outboxId };
+}
+
+/**
+ * Peppol out (Alt+P): a posted invoice or credit note of a customer registered on Peppol (Relations →
+ * Check Peppol registration) becomes a Peppol BIS Billing 3.0 UBL document with its PDF embedded, is
+ * checked against the UBL 2.1 XSD and our EN 16931 / Peppol rules (a broken rule stops it and is named),
+ * and is handed to the access point (the file transport: SBDH in the Peppol outbox folder). The invoice is
+ * marked sent in the same transaction as the record of the outgoing document.
+ */
+export async function sendInvoicePeppol(svc: Services, actor: Actor, dossierId: number, id: number) {
+  await requireInvoicing(svc.db, actor, dossierId, 'book');
+  const inv = await loadInvoice(svc.db, dossierId, id);
+  requirePosted(inv);
+  if (inv.kind === 'delivery_note') throw conflict('invoicing.delivery_note_not_peppol', { id });
+  if (!inv.customer.peppolRegistered || !inv.customer.peppolId) throw conflict('invoicing.customer_not_on_peppol', { name: inv.customer.name });
+  const pdf = await invoicePdf(svc.db, dossierId, inv, false, (plain) => invoiceUbl(svc.db, dossierId, inv, plain));
+  const model = await invoiceUblModel(svc.db, dossierId, inv, pdf.content);
+  const sent = await svc.db.transaction().execute(async (trx) => {
+    const doc = await sendUblInvoice(svc, actor, dossierId, model, { db: trx });
+    await markSent(svc, actor, dossierId, id, 'peppol', inv.customer.peppolId, trx);
+    return doc;
+  });
+  return { invoice: await loadInvoice(svc.db, dossierId, id), to: inv.customer.peppolId, messageId: sent.messageId, documentId: sent.documentId };
 }
 
 /** Marks posted documents as sent without mailing them (Alt+Send). */

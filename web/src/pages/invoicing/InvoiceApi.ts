@@ -51,7 +51,7 @@ export interface InvoiceView {
   kind: InvoiceKind;
   status: InvoiceStatus;
   displayNumber: string | null;
-  customer: { id: number; number: string; name: string; email: string | null };
+  customer: { id: number; number: string; name: string; email: string | null; peppolId: string | null; peppolRegistered: boolean | null };
   issueDate: string;
   deliveryDate: string | null;
   dueDate: string | null;
@@ -96,6 +96,7 @@ export const invoicingApi = {
   remove: (d: number, id: number) => api.delete<void>(`${base(d)}/invoices/${id}`),
   post: (d: number, id: number) => api.post<InvoiceView>(`${base(d)}/invoices/${id}/post`, {}),
   send: (d: number, id: number) => api.post<{ invoice: InvoiceView; to: string }>(`${base(d)}/invoices/${id}/send`, {}),
+  sendPeppol: (d: number, id: number) => api.post<{ invoice: InvoiceView; to: string }>(`${base(d)}/invoices/${id}/peppol`, {}),
   publish: (d: number, ids: number[]) => api.post<InvoiceView[]>(`${base(d)}/publish`, { ids }),
   articles: (d: number) => api.get<Article[]>(`${base(d)}/articles`),
   createArticle: (d: number, input: Partial<Article>) => api.post<Article>(`${base(d)}/articles`, input),

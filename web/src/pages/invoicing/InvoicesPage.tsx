@@ -5,7 +5,7 @@
  * order reference, payment terms, notes), F3 the lines (article or free line: quantity, unit, unit price,
  * discount, VAT code); F9 in a unit price turns the amount typed incl. VAT into excl. VAT; Insert adds a
  * line, Ctrl+D clears all lines; Ctrl+S saves the draft, F12 posts it; Ctrl+F prints the invoice PDF,
- * Ctrl+L the delivery note (Shift+click on their buttons exports the PDF); Ctrl+E sends it by e-mail, Alt+S publishes it without e-mail; Esc goes back.
+ * Ctrl+L the delivery note (Shift+click on their buttons exports the PDF); Ctrl+E sends it by e-mail, Alt+P over Peppol (a customer registered on Peppol), Alt+S publishes it without e-mail; Esc goes back.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -243,6 +243,10 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
     mutationFn: () => invoicingApi.send(dossierId, id!),
     onSuccess: (r) => done(r.invoice, t('invoice.sentTo', { to: r.to })),
   });
+  const sendPeppol = useMutation({
+    mutationFn: () => invoicingApi.sendPeppol(dossierId, id!),
+    onSuccess: (r) => done(r.invoice, t('invoice.sentPeppol', { to: r.to })),
+  });
   const publish = useMutation({
     mutationFn: () => invoicingApi.publish(dossierId, [id!]).then((r) => r[0]),
     onSuccess: (v) => done(v, t('invoice.published')),
@@ -259,7 +263,8 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
   const pdfUrl = (deliveryNote: boolean, download = false) =>
     `/api/v1/dossiers/${dossierId}/invoicing/invoices/${id}/pdf${deliveryNote ? '?deliveryNote=true' : ''}${download ? `${deliveryNote ? '&' : '?'}download=true` : ''}`;
   const print = (deliveryNote: boolean) => id !== null && window.open(pdfUrl(deliveryNote), '_blank');
-  const busy = save.isPending || post.isPending || send.isPending || publish.isPending;
+  const busy = save.isPending || post.isPending || send.isPending || sendPeppol.isPending || publish.isPending;
+  const peppolReady = posted && inv?.kind !== 'delivery_note' && !!inv?.customer.peppolRegistered;
   useShortcuts(
     [
       { keys: ['F4'], description: 'invoice.key.fields', run: () => setTab('fields'), inInputs: true },
@@ -271,6 +276,7 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
       { keys: ['Ctrl+F'], description: 'invoice.key.print', run: () => print(false), enabled: id !== null, inInputs: true },
       { keys: ['Ctrl+L'], description: 'invoice.key.deliveryNote', run: () => print(true), enabled: id !== null, inInputs: true },
       { keys: ['Ctrl+E'], description: 'invoice.key.send', run: () => send.mutate(), enabled: posted && !busy, inInputs: true },
+      { keys: ['Alt+P'], description: 'invoice.key.sendPeppol', run: () => sendPeppol.mutate(), enabled: peppolReady && !busy, inInputs: true },
       { keys: ['Alt+S'], description: 'invoice.key.publish', run: () => publish.mutate(), enabled: posted && !busy, inInputs: true },
       { keys: ['Escape'], description: 'invoice.key.back', run: onClose },
     ],
@@ -291,7 +297,7 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
         )}
       </p>
       {notice && <SuccessBanner>{notice}</SuccessBanner>}
-      <ErrorBanner error={doc.error ?? save.error ?? post.error ?? send.error ?? publish.error ?? remove.error} />
+      <ErrorBanner error={doc.error ?? save.error ?? post.error ?? send.error ?? sendPeppol.error ?? publish.error ?? remove.error} />
       {posted && <InfoNote>{t('invoice.notEditable')}</InfoNote>}
       <Tabs
         label={t('invoice.tabs')}
@@ -472,6 +478,11 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
         {posted && (
           <button type="button" onClick={() => send.mutate()} disabled={busy} data-testid="invoice-send">
             {t('invoice.send')}
+          </button>
+        )}
+        {peppolReady && (
+          <button type="button" onClick={() => sendPeppol.mutate()} disabled={busy} data-testid="invoice-send-peppol">
+            {t('invoice.sendPeppol')}
           </button>
         )}
         {posted && (
