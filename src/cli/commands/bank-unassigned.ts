@@ -12,6 +12,7 @@ import { InvalidArgumentError } from 'commander';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../../modules/auth/actor.ts';
 import { assignBankLine, listUnassignedLines } from '../../modules/banking/unassigned.ts';
+import { formatCents } from '../../modules/ledger/money.ts';
 import { cliActor } from '../../modules/users/offices.ts';
 import { withServices } from '../context.ts';
 import { cliLanguage, printJson } from '../output.ts';
@@ -48,7 +49,7 @@ export function register(program: Command): void {
       if (opts.json) printJson(result);
       else {
         for (const l of result.items) {
-          console.log(`${l.bookingId}:${l.lineNo}\t${l.date}\t${l.journal} ${l.statementNumber ?? l.document}\t${(l.amount / 100).toFixed(2)}\t${l.counterpartyName ?? ''}\t${l.communication ?? l.structuredCommunication ?? ''}`);
+          console.log(`${l.bookingId}:${l.lineNo}\t${l.date}\t${l.journal} ${l.statementNumber ?? l.document}\t${formatCents(l.amount)}\t${l.counterpartyName ?? ''}\t${l.communication ?? l.structuredCommunication ?? ''}`);
         }
         if (!result.items.length) console.log('no bank lines waiting');
       }

@@ -15,6 +15,7 @@ import { LOCALES, useFormat, useLanguage, useT, type MessageKey } from '../../i1
 import { useShortcuts, type Shortcut } from '../../shortcuts.tsx';
 import {
   amountText,
+  centsOf,
   dueDateFromTerms,
   ledgerApi,
   money,
@@ -136,12 +137,6 @@ function nextStatementNumber(previous: string | null): string {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function toCents(text: string): number {
-  const s = parseAmount(text);
-  if (!s) return 0;
-  const n = Number(s);
-  return Number.isFinite(n) ? Math.round(n * 100) : 0;
-}
 
 function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode; active: boolean; onLabel: (label: string) => void }) {
   const t = useT();
@@ -205,8 +200,8 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
   const type: BookingKind = mode === 'purchase' ? (head.creditNote ? 'purchase_credit_note' : 'purchase_invoice') : mode === 'sales' ? (head.creditNote ? 'sales_credit_note' : 'sales_invoice') : mode === 'financial' ? 'financial_statement' : 'miscellaneous';
 
   const balance = useMemo(() => {
-    if (mode === 'miscellaneous') return lines.reduce((s, l) => s + toCents(l.debit) - toCents(l.credit), 0);
-    if (mode === 'financial') return toCents(head.openingBalance) + lines.reduce((s, l) => s + toCents(l.amount), 0) - toCents(head.closingBalance);
+    if (mode === 'miscellaneous') return lines.reduce((s, l) => s + centsOf(l.debit) - centsOf(l.credit), 0);
+    if (mode === 'financial') return centsOf(head.openingBalance) + lines.reduce((s, l) => s + centsOf(l.amount), 0) - centsOf(head.closingBalance);
     return 0;
   }, [lines, head.openingBalance, head.closingBalance, mode]);
 

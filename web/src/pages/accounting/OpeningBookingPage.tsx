@@ -16,7 +16,7 @@ import { ErrorBanner, InfoNote, SuccessBanner } from '../../components/Messages.
 import { LOCALES, useFormat, useLanguage, useT } from '../../i18n/index.tsx';
 import { useShortcuts, type Shortcut } from '../../shortcuts.tsx';
 import { AccountInput, AmountInput, Field, RelationSearch } from './BookingPage.tsx';
-import { amountText, dueDateFromTerms, ledgerApi, money, parseAmount, type BookingListItem, type BookingView, type RelationItem } from './accounting-api.ts';
+import { amountText, centsOf, dueDateFromTerms, ledgerApi, money, parseAmount, type BookingListItem, type BookingView, type RelationItem } from './accounting-api.ts';
 
 interface LineForm {
   account: string;
@@ -32,12 +32,6 @@ interface LineForm {
 }
 const emptyLine = (): LineForm => ({ account: '', relation: null, reference: '', documentDate: '', dueDate: '', debit: '', credit: '', description: '' });
 
-function toCents(text: string): number {
-  const s = parseAmount(text);
-  if (!s) return 0;
-  const n = Number(s);
-  return Number.isFinite(n) ? Math.round(n * 100) : 0;
-}
 
 const relationOf = (id: number | null, name: string | null | undefined): RelationItem | null =>
   id ? { id, name: name ?? '', number: '', kind: 'both', paymentDays: 0, paymentEndOfMonth: false, defaultAccount: null, defaultVatCode: null } : null;
@@ -88,7 +82,7 @@ export default function OpeningBookingPage() {
   }, [firstYear, date]);
 
   const readOnly = posted !== null;
-  const difference = useMemo(() => lines.reduce((s, l) => s + toCents(l.debit) - toCents(l.credit), 0), [lines]);
+  const difference = useMemo(() => lines.reduce((s, l) => s + centsOf(l.debit) - centsOf(l.credit), 0), [lines]);
   // The fixed customers and suppliers accounts need a relation (the server insists); other trade
   // receivables (40…) and payables (44…) may have one.
   const isItemAccount = (account: string) => account !== '' && (account === customers || account === suppliers || /^4[04]\d{4}$/.test(account));
@@ -406,10 +400,10 @@ export default function OpeningBookingPage() {
                 {t('ob.totals')}
               </th>
               <td className="num" style={{ textAlign: 'right' }} data-testid="opening-total-debit">
-                {money(lines.reduce((s, l) => s + toCents(l.debit), 0), locale)}
+                {money(lines.reduce((s, l) => s + centsOf(l.debit), 0), locale)}
               </td>
               <td className="num" style={{ textAlign: 'right' }} data-testid="opening-total-credit">
-                {money(lines.reduce((s, l) => s + toCents(l.credit), 0), locale)}
+                {money(lines.reduce((s, l) => s + centsOf(l.credit), 0), locale)}
               </td>
               <td colSpan={2} />
             </tr>

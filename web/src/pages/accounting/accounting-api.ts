@@ -60,7 +60,24 @@ export function reportUrl(dossierId: number, report: string, query: Record<strin
 /** 123456 → "1.234,56" (nl/fr) or "1,234.56" (en). */
 export function money(cents: number | null | undefined, locale: string): string {
   if (cents === null || cents === undefined) return '';
-  return (cents / 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const { negative, euros, rest } = splitCents(cents);
+  const sep = (1.5).toLocaleString(locale).charAt(1);
+  return `${negative ? '-' : ''}${euros.toLocaleString(locale)}${sep}${rest}`;
+}
+
+/** Integer cents → sign, whole euros and the two cent digits, by integer arithmetic (no floating point). */
+export function splitCents(cents: number): { negative: boolean; euros: number; rest: string } {
+  const abs = Math.abs(cents);
+  return { negative: cents < 0, euros: (abs - (abs % 100)) / 100, rest: String(abs % 100).padStart(2, '0') };
+}
+
+/** What the user typed → integer cents, read digit by digit (0 when empty or not a number; a third decimal rounds half away from zero). */
+export function centsOf(text: string): number {
+  const m = /^([+-])?(\d*)(?:\.(\d*))?$/.exec(parseAmount(text) ?? '');
+  if (!m || (m[2] === '' && !m[3])) return 0;
+  const decimals = (m[3] ?? '').padEnd(3, '0');
+  const abs = Number(m[2] || '0') * 100 + Number(decimals.slice(0, 2)) + (Number(decimals[2]) >= 5 ? 1 : 0);
+  return m[1] === '-' ? -abs : abs;
 }
 
 /** What the user typed ("1.234,56", "1234.56", "-12,5") → a decimal string for the API ("1234.56"), or null when empty. */
@@ -74,8 +91,8 @@ export function parseAmount(text: string): string | null {
 
 /** cents → the text shown in an amount input ("1234,56" or "1234.56"). */
 export function amountText(cents: number, locale: string): string {
-  const s = (cents / 100).toFixed(2);
-  return locale.startsWith('en') ? s : s.replace('.', ',');
+  const { negative, euros, rest } = splitCents(cents);
+  return `${negative ? '-' : ''}${euros}${locale.startsWith('en') ? '.' : ','}${rest}`;
 }
 
 export function addDays(iso: string, days: number): string {

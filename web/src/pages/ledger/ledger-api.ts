@@ -3,6 +3,7 @@ import { api, type ListQuery, type Page } from '../../api.ts';
 import { useShell } from '../../app/shell-context.tsx';
 import { useT } from '../../i18n/index.tsx';
 import type { Right } from '../../api.ts';
+import { splitCents } from '../accounting/accounting-api.ts';
 
 export const ACCOUNT_TYPES = [
   'offbalance', 'equity', 'liability', 'asset', 'contra_asset', 'receivable', 'payable', 'tax', 'bank', 'cash', 'transfer', 'suspense', 'expense', 'income', 'appropriation',
@@ -127,10 +128,7 @@ export function useMissingRight(): (right: Right) => string | undefined {
 
 /** Integer cents as a decimal amount in the user's locale ("1.234,56"). */
 export function formatCents(cents: number, locale: string): string {
-  const negative = cents < 0;
-  const abs = Math.abs(cents);
-  const euros = Math.trunc(abs / 100);
-  const rest = String(abs % 100).padStart(2, '0');
+  const { negative, euros, rest } = splitCents(cents);
   const whole = euros.toLocaleString(locale);
   const sep = (1.5).toLocaleString(locale).charAt(1);
   return `${negative ? '−' : ''}${whole}${sep}${rest}`;
