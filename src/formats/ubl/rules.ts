@@ -7,6 +7,7 @@
 import Big from 'big.js';
 import { PEPPOL_CUSTOMIZATION_ID } from './model.ts';
 import type { ParsedAllowanceCharge, ParsedAmount, ParsedUbl } from './parse.ts';
+import { centsToDecimal } from './totals.ts';
 
 export interface RuleViolation {
   /** Rule id as the official validators print it, e.g. 'BR-CO-10', 'PEPPOL-EN16931-R120'. */
@@ -32,7 +33,6 @@ const isDecimal = (s: string | undefined): s is string => !!s && DECIMAL.test(s)
 /** Amount → cents (exact when ≤ 2 decimals; rounded otherwise, BR-DEC reports that separately). */
 const cents = (a: ParsedAmount | undefined): number | undefined =>
   a && isDecimal(a.value) ? Number(new Big(a.value).times(100).round(0, 1).toString()) : undefined;
-const fmt = (c: number) => new Big(c).div(100).toFixed(2);
 const rateKey = (r: string | undefined) => (isDecimal(r) ? new Big(r).toString() : '0');
 
 /** PEPPOL-COMMON-R043: 10 digits, 97 − (first 8 digits mod 97) = last 2 digits. */
@@ -195,7 +195,7 @@ export function checkRules(doc: ParsedUbl, options: RuleOptions = {}): RuleViola
       for (const a of lineAcs) if (a.amount && isDecimal(a.amount.value)) expected = a.charge ? expected.plus(a.amount.value) : expected.minus(a.amount.value);
       const diff = Math.abs(roundCents(expected) - lineNet);
       if (diff > 2)
-        v('PEPPOL-EN16931-R120', `${where}: BT-131 LineExtensionAmount`, `Line net ${fmt(lineNet)} ≠ quantity ${l.quantity} × price ${l.price.value} / base ${base.toString()} ± line allowances/charges = ${expected.toFixed(2)}`);
+        v('PEPPOL-EN16931-R120', `${where}: BT-131 LineExtensionAmount`, `Line net ${centsToDecimal(lineNet)} ≠ quantity ${l.quantity} × price ${l.price.value} / base ${base.toString()} ± line allowances/charges = ${expected.toFixed(2)}`);
     }
   });
 
@@ -226,23 +226,23 @@ export function checkRules(doc: ParsedUbl, options: RuleOptions = {}): RuleViola
   const P = cents(m.prepaid) ?? 0;
   const R = cents(m.payableRounding) ?? 0;
   const PA = cents(m.payable);
-  if (L !== undefined && L !== lineSum) v('BR-CO-10', 'BT-106 LineExtensionAmount', `Sum of line net amounts ${fmt(lineSum)} ≠ LineExtensionAmount ${fmt(L)}`);
-  if ((m.allowanceTotal || allowances) && AT !== allowances) v('BR-CO-11', 'BT-107 AllowanceTotalAmount', `Sum of document allowances ${fmt(allowances)} ≠ AllowanceTotalAmount ${fmt(AT)}`);
-  if ((m.chargeTotal || charges) && CT !== charges) v('BR-CO-12', 'BT-108 ChargeTotalAmount', `Sum of document charges ${fmt(charges)} ≠ ChargeTotalAmount ${fmt(CT)}`);
+  if (L !== undefined && L !== lineSum) v('BR-CO-10', 'BT-106 LineExtensionAmount', `Sum of line net amounts ${centsToDecimal(lineSum)} ≠ LineExtensionAmount ${centsToDecimal(L)}`);
+  if ((m.allowanceTotal || allowances) && AT !== allowances) v('BR-CO-11', 'BT-107 AllowanceTotalAmount', `Sum of document allowances ${centsToDecimal(allowances)} ≠ AllowanceTotalAmount ${centsToDecimal(AT)}`);
+  if ((m.chargeTotal || charges) && CT !== charges) v('BR-CO-12', 'BT-108 ChargeTotalAmount', `Sum of document charges ${centsToDecimal(charges)} ≠ ChargeTotalAmount ${centsToDecimal(CT)}`);
   if (L !== undefined && TE !== undefined && TE !== L - AT + CT)
-    v('BR-CO-13', 'BT-109 TaxExclusiveAmount', `TaxExclusiveAmount ${fmt(TE)} ≠ lines ${fmt(L)} − allowances ${fmt(AT)} + charges ${fmt(CT)}`);
+    v('BR-CO-13', 'BT-109 TaxExclusiveAmount', `TaxExclusiveAmount ${centsToDecimal(TE)} ≠ lines ${centsToDecimal(L)} − allowances ${centsToDecimal(AT)} + charges ${centsToDecimal(CT)}`);
   const vatTotal = docTaxTotals.length > 0 ? cents(docTaxTotals[0].tax) : undefined;
   if (TE !== undefined && TI !== undefined && TI !== TE + (vatTotal ?? 0))
-    v('BR-CO-15', 'BT-112 TaxInclusiveAmount', `TaxInclusiveAmount ${fmt(TI)} ≠ TaxExclusiveAmount ${fmt(TE)} + VAT ${fmt(vatTotal ?? 0)}`);
+    v('BR-CO-15', 'BT-112 TaxInclusiveAmount', `TaxInclusiveAmount ${centsToDecimal(TI)} ≠ TaxExclusiveAmount ${centsToDecimal(TE)} + VAT ${centsToDecimal(vatTotal ?? 0)}`);
   if (TI !== undefined && PA !== undefined && PA !== TI - P + R)
-    v('BR-CO-16', 'BT-115 PayableAmount', `PayableAmount ${fmt(PA)} ≠ TaxInclusiveAmount ${fmt(TI)} − prepaid ${fmt(P)} + rounding ${fmt(R)}`);
+    v('BR-CO-16', 'BT-115 PayableAmount', `PayableAmount ${centsToDecimal(PA)} ≠ TaxInclusiveAmount ${centsToDecimal(TI)} − prepaid ${centsToDecimal(P)} + rounding ${centsToDecimal(R)}`);
   if (options.outgoing && PA !== undefined && PA > 0 && !doc.dueDate && !doc.paymentTermsNote)
     v('BR-CO-25', 'BT-9 DueDate / BT-20 PaymentTerms', 'A positive amount due needs a due date or payment terms');
 
   // ── VAT breakdown (BR-CO-14, BR-CO-17, BR-x-08 / -09 / -10)
   const subtotalSum = breakdown.reduce((s, b) => s + (cents(b.tax) ?? 0), 0);
   if (vatTotal !== undefined && breakdown.length > 0 && vatTotal !== subtotalSum)
-    v('BR-CO-14', 'BT-110 TaxTotal/TaxAmount', `Total VAT ${fmt(vatTotal)} ≠ sum of VAT breakdown amounts ${fmt(subtotalSum)}`);
+    v('BR-CO-14', 'BT-110 TaxTotal/TaxAmount', `Total VAT ${centsToDecimal(vatTotal)} ≠ sum of VAT breakdown amounts ${centsToDecimal(subtotalSum)}`);
   const seen = new Set<string>();
   for (const b of breakdown) {
     const cat = b.category ?? '';
@@ -258,13 +258,13 @@ export function checkRules(doc: ParsedUbl, options: RuleOptions = {}): RuleViola
     const tax = cents(b.tax);
     const expectedTaxable = (lineTaxable.get(key) ?? 0) + (acTaxable.get(key) ?? 0);
     if (taxable !== undefined && Math.abs(taxable - expectedTaxable) >= 100)
-      v(`BR-${infix}-08`, `${label}: BT-116 TaxableAmount`, `Taxable amount ${fmt(taxable)} ≠ lines − allowances + charges of this category and rate = ${fmt(expectedTaxable)}`);
+      v(`BR-${infix}-08`, `${label}: BT-116 TaxableAmount`, `Taxable amount ${centsToDecimal(taxable)} ≠ lines − allowances + charges of this category and rate = ${centsToDecimal(expectedTaxable)}`);
     if (ZERO_CATEGORIES.has(cat)) {
-      if (tax !== undefined && tax !== 0) v(`BR-${infix}-09`, `${label}: BT-117 TaxAmount`, `VAT amount must be 0 for category ${cat}, found ${fmt(tax)}`);
+      if (tax !== undefined && tax !== 0) v(`BR-${infix}-09`, `${label}: BT-117 TaxAmount`, `VAT amount must be 0 for category ${cat}, found ${centsToDecimal(tax)}`);
     } else if (taxable !== undefined && tax !== undefined && isDecimal(b.rate)) {
       const expected = roundCents(new Big(taxable).div(100).times(b.rate).div(100));
-      if (Math.abs(expected - tax) >= 100) v('BR-CO-17', `${label}: BT-117 TaxAmount`, `VAT ${fmt(tax)} ≠ taxable ${fmt(taxable)} × ${b.rate}% = ${fmt(expected)}`);
-      else if (expected !== tax && cat === 'S') v('BR-S-09', `${label}: BT-117 TaxAmount`, `VAT ${fmt(tax)} ≠ taxable ${fmt(taxable)} × ${b.rate}% = ${fmt(expected)}`);
+      if (Math.abs(expected - tax) >= 100) v('BR-CO-17', `${label}: BT-117 TaxAmount`, `VAT ${centsToDecimal(tax)} ≠ taxable ${centsToDecimal(taxable)} × ${b.rate}% = ${centsToDecimal(expected)}`);
+      else if (expected !== tax && cat === 'S') v('BR-S-09', `${label}: BT-117 TaxAmount`, `VAT ${centsToDecimal(tax)} ≠ taxable ${centsToDecimal(taxable)} × ${b.rate}% = ${centsToDecimal(expected)}`);
     }
     if (EXEMPT_CATEGORIES.has(cat) && !b.exemptionReason && !b.exemptionReasonCode)
       v(`BR-${infix}-10`, `${label}: BT-120 TaxExemptionReason`, `Category ${cat} needs an exemption reason text or code`);
