@@ -92,8 +92,11 @@ export async function importStatementFile(
     const roles = await fixedAccounts(trx, dossierId);
     const suspense = roles.get('coda_suspense');
     if (!suspense) throw fail('banking.suspense_missing', 'coda_suspense', {});
-    const openItems = await loadOpenItems(trx, dossierId, { unordered: true });
-    // open invoices by structured communication: one look-up per movement, not a pass over every open item
+    // the open invoices of the structured communications the movements carry (an index look-up per OGM,
+    // not a pass over every open item), by OGM: one look-up per movement
+    const ogms = new Set<string>();
+    for (const s of statements) for (const m of s.movements) if (m.structuredCommunication && isValidOgm(m.structuredCommunication)) ogms.add(m.structuredCommunication);
+    const openItems = ogms.size ? await loadOpenItems(trx, dossierId, { ogms: [...ogms], payments: false, unordered: true }) : [];
     const byOgm = new Map<string, typeof openItems>();
     for (const o of openItems) {
       if (!o.structuredCommunication || o.relationId == null || o.bookingKind === 'financial_statement') continue;

@@ -37,6 +37,7 @@ import { audit } from '../users/manage-users.ts';
 import './unassigned-schema.ts';
 import './messages.ts';
 import './unassigned-messages.ts';
+import { bookingDocumentSql } from '../ledger/bookings/document-sql.ts';
 
 export interface UnassignedLine {
   bookingId: number;
@@ -96,7 +97,7 @@ function counterpartyOf(r: Row): string | null {
 async function loadLines(db: Db, dossierId: number, account: string, only?: { bookingId: number; lineNo: number }): Promise<UnassignedLine[]> {
   const { rows } = await sql<Row>`
     select l.booking_id, l.line_no, l.date, b.journal_id, j.code as journal, b.statement_number,
-      j.code || ' ' || extract(year from fy.start_date)::int || '/' || lpad(b.number::text, 4, '0') as document,
+      ${bookingDocumentSql()} as document,
       (l.amount - coalesce((select sum(ml.amount) from match_line ml
         where ml.dossier_id = l.dossier_id and ml.booking_id = l.booking_id and ml.line_no = l.line_no), 0))::bigint as open,
       l.description, l.communication, l.structured_communication as ogm,
@@ -283,7 +284,7 @@ export async function assignBankLine(svc: Services, actor: Actor, dossierId: num
     const ids = await writeMatches(trx, dossierId, matches, createdBy);
     const matchId = withInvoices ? ids[ids.length - 1] : null;
     const document = await sql<{ document: string }>`
-      select j.code || ' ' || extract(year from fy.start_date)::int || '/' || lpad(b.number::text, 4, '0') as document
+      select ${bookingDocumentSql()} as document
       from booking b join journal j on j.dossier_id = b.dossier_id and j.id = b.journal_id
       join fiscal_year fy on fy.dossier_id = b.dossier_id and fy.id = b.fiscal_year_id
       where b.dossier_id = ${dossierId} and b.id = ${written.id}`.execute(trx);

@@ -7,8 +7,9 @@
  * exactly one relation is taken as that relation's (on any of its accounts): when exactly one invoice of
  * it fits, the payment is moved to the relation's account by a miscellaneous booking and matched.
  * A step that finds exactly one candidate matches; one that finds several stops there and proposes
- * them; one that finds none hands over to the next step. The open items are indexed in memory by
- * OGM and by relation/account/amount, so a payment costs a few lookups, not a scan.
+ * them; one that finds none hands over to the next step. Only the open payments and the open items of
+ * the relations they are paid by are loaded (a candidate is always of the payment's relation), and those
+ * are indexed in memory by OGM and by relation/account/amount, so a payment costs a few lookups, not a scan.
  */
 import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -227,16 +228,27 @@ export async function autoMatchIn(trx: Db, dossierId: number, filter: AutoMatchF
     counterpartyAccounts = rels.length ? rels.map((r) => normalizeIban(r.iban!)) : undefined;
   }
   const { kind, ...scope } = filter;
-  let items = await loadOpenItems(trx, dossierId, { ...scope, counterpartyAccounts, unordered: true });
   // the Customers or Suppliers tab: only its accounts' items (and payments not yet on a relation's account)
+  let ownAccounts: Set<string> | undefined;
   if (kind) {
     const own = await trx.selectFrom('account').select('number').where('dossier_id', '=', dossierId).where('type', '=', kind === 'customers' ? 'receivable' : 'payable').execute();
-    const numbers = new Set(own.map((a) => a.number));
-    items = items.filter((i) => numbers.has(i.account) || i.relationId == null);
+    ownAccounts = new Set(own.map((a) => a.number));
   }
-  const ibans = items.filter((i) => i.relationId == null && i.counterpartyAccount && i.bookingKind === 'financial_statement').map((i) => i.counterpartyAccount!);
+  const inTab = (i: OpenItem) => !ownAccounts || ownAccounts.has(i.account) || i.relationId == null;
+  // First the open payments (statement lines): usually few, and without them there is nothing to match.
+  const payments = (await loadOpenItems(trx, dossierId, { ...scope, counterpartyAccounts, payments: true, unordered: true })).filter(inTab);
+  const ibans = payments.filter((i) => i.relationId == null && i.counterpartyAccount).map((i) => i.counterpartyAccount!);
   const byIban = await relationsByIban(trx, dossierId, ibans);
-  const { matches, proposals, transfers } = planAutoMatches(items, byIban);
+  // Then the other open items of just the relations those payments are (or are recognised as) paid by:
+  // a candidate is always of the payment's relation.
+  const payers = new Set<number>();
+  for (const p of payments) {
+    const id = p.relationId ?? (p.counterpartyAccount && !p.currency ? byIban.get(normalizeIban(p.counterpartyAccount))?.id : undefined);
+    if (id != null) payers.add(id);
+  }
+  if (payers.size === 0) return { matched: 0, matchIds: [], proposals: [], transfers: 0 };
+  const others = (await loadOpenItems(trx, dossierId, { relationIds: [...payers], payments: false, unordered: true })).filter(inTab);
+  const { matches, proposals, transfers } = planAutoMatches([...others, ...payments], byIban);
   matches.push(...(await writeTransfers(trx, dossierId, transfers, createdBy)));
   const ids = await writeMatches(trx, dossierId, matches, createdBy);
   return { matched: matches.length - transfers.length, matchIds: ids, proposals, transfers: transfers.length };

@@ -18,6 +18,7 @@ import { allocate } from './rules.ts';
 import { allocateForeign, bookExchangeDifferences, currencyOf, reverseExchangeDifference } from './currency.ts';
 import type { MatchMethod } from './schema.ts';
 import './messages.ts';
+import { bookingDocumentSql } from '../ledger/bookings/document-sql.ts';
 
 export interface LineRef {
   bookingId: number;
@@ -152,7 +153,7 @@ async function matchViews(db: Db, dossierId: number, ids: number[] | null, filte
   }>`
     select m.id, m.kind, m.method, m.account, m.relation_id, m.created_at, ml.booking_id, ml.line_no,
       m.currency, m.exchange_booking_id, l.currency_amount, ml.currency_amount as currency_applied,
-      j.code || ' ' || extract(year from fy.start_date)::int || '/' || lpad(b.number::text, 4, '0') as document,
+      ${bookingDocumentSql()} as document,
       l.date, l.due_date, l.amount, ml.amount as applied,
       (l.amount - (select coalesce(sum(x.amount), 0) from match_line x where x.dossier_id = l.dossier_id and x.booking_id = l.booking_id and x.line_no = l.line_no))::bigint as open,
       l.communication, b.reference

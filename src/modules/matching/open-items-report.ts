@@ -18,6 +18,7 @@ import type { ReportTable } from '../ledger/reports/export.ts';
 import { ageBucket, daysBetween, type AgeBucket } from './rules.ts';
 import './messages.ts';
 import './schema.ts';
+import { bookingDocumentSql } from '../ledger/bookings/document-sql.ts';
 
 export interface OpenItemsReportQuery {
   date: string;
@@ -78,7 +79,7 @@ export async function openItemsAt(svc: Services, actor: Actor, dossierId: number
       group by ml.booking_id, ml.line_no
     )
     select l.relation_id, r.number as relation_number, r.name as relation_name, l.account, l.booking_id, l.line_no,
-      j.code || ' ' || extract(year from fy.start_date)::int || '/' || lpad(b.number::text, 4, '0') as document,
+      ${bookingDocumentSql()} as document,
       coalesce(l.reference, b.reference) as reference, coalesce(l.document_date, l.date) as date, l.due_date, l.amount, (l.amount - coalesce(m.applied, 0))::bigint as open
     from booking_line l
     join account a on a.dossier_id = l.dossier_id and a.number = l.account

@@ -1,4 +1,5 @@
 /** A relation's ledger shows each line's match and each invoice's payment status; so does a booking read through the API. */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/helpers.ts';
 import { addRelation, ledgerTestContext, type LedgerTestContext } from '../ledger/test-support.ts';
@@ -70,6 +71,17 @@ describe.each(engines)('relation ledger with matches (%s)', (engine) => {
     expect((await t.admin.get(`${t.base}/bookings/${ids.first}`)).body.paymentStatus).toEqual({ status: 'open', amount: 121000, open: 121000, matchIds: [] });
     const ledger = (await t.admin.get(`${t.base}/matching/relation-ledger?relationId=${customer}&account=400000`)).body.items as Line[];
     expect(ledger[0]).toMatchObject({ bookingId: ids.first, matchIds: [], state: 'open', paymentStatus: 'open' });
+  });
+
+  it('a booking numbered beyond 9999 shows its whole number in the relation ledger and the open items', async () => {
+    // a busy sales journal passes 9,999 invoices in a year; the number must not be cut to four digits
+    await sql`update booking set number = 12345 where dossier_id = ${t.dossierId} and id = ${ids.third}`.execute(t.env.svc.db);
+    const ledger = (await t.admin.get(`${t.base}/matching/relation-ledger?relationId=${customer}`)).body.items as Line[];
+    const open = (await t.admin.get(`${t.base}/matching/open-items?relationId=${customer}`)).body.items as Line[];
+    const inLedger = ledger.find((l) => l.bookingId === ids.third)!.document;
+    expect(inLedger).toMatch(/ 2026\/12345$/);
+    expect(open.find((l) => l.bookingId === ids.third)!.document).toBe(inLedger);
+    expect(ledger.find((l) => l.bookingId === ids.second)!.document).toMatch(/ 2026\/0002$/);
   });
 
   it('an unknown relation is a 404 naming it', async () => {

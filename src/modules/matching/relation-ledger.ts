@@ -12,6 +12,7 @@ import { requireDossier } from '../dossiers/access.ts';
 import { registerBookingDetail, type BookingPaymentStatus } from '../ledger/bookings/get-bookings.ts';
 import type { BookingKind } from '../ledger/schema.ts';
 import './messages.ts';
+import { bookingDocumentSql } from '../ledger/bookings/document-sql.ts';
 
 export type PaymentStatus = BookingPaymentStatus['status'];
 export type MatchState = 'open' | 'partly_matched' | 'matched';
@@ -39,7 +40,7 @@ async function matchedLines(db: Db, dossierId: number, where: { bookingId?: numb
     date: string; due_date: string | null; kind: BookingKind; document: string; reference: string | null; communication: string | null; description: string | null; fiscal_year_id: number;
   }>`
     select l.booking_id, l.line_no, l.account, l.amount, (l.amount - coalesce(m.applied, 0))::bigint as open, m.match_ids,
-      coalesce(l.document_date, l.date) as date, l.due_date, b.kind, j.code || ' ' || extract(year from fy.start_date)::int || '/' || lpad(b.number::text, 4, '0') as document,
+      coalesce(l.document_date, l.date) as date, l.due_date, b.kind, ${bookingDocumentSql()} as document,
       coalesce(l.reference, b.reference) as reference, l.communication, coalesce(l.description, b.description) as description, l.fiscal_year_id
     from booking_line l
     join account a on a.dossier_id = l.dossier_id and a.number = l.account and a.reconcilable
