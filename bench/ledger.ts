@@ -13,6 +13,7 @@
  *   (or BENCH_BOOKINGS=20000 npm run bench:ledger for a quick run)
  * PostgreSQL: BENCH_DATABASE_URL (or TEST_DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres);
  * a scratch database is made and dropped. Generating the bookings is not timed; posting is.
+ * BENCH_CPU_PROF=DIR writes a V8 CPU profile of each measuring process into DIR (node --cpu-prof).
  */
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -257,7 +258,7 @@ if (args[0] === '--setup') {
       let r: EngineResult;
       try {
         const step = async <T>(...rest: string[]): Promise<T> => {
-          const { stdout } = await run(process.execPath, ['--import', 'tsx', self, ...rest, '--bookings', String(BOOKINGS)], { maxBuffer: 16 * 1024 * 1024, env: process.env });
+          const { stdout } = await run(process.execPath, [...(process.env.BENCH_CPU_PROF && rest[0] === '--child' ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', self, ...rest, '--bookings', String(BOOKINGS)], { maxBuffer: 16 * 1024 * 1024, env: process.env });
           return JSON.parse(stdout.split('\n').find((l) => l.startsWith('RESULT '))!.slice(7)) as T;
         };
         const made = await step<Setup & { peakMemoryMb: number }>('--setup', engine, db.where);
