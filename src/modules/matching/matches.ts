@@ -19,6 +19,7 @@ import { allocateForeign, bookExchangeDifferences, currencyOf, reverseExchangeDi
 import type { MatchMethod } from './schema.ts';
 import './messages.ts';
 import { bookingDocumentSql } from '../ledger/bookings/document-sql.ts';
+import { registerReversalHook } from '../ledger/bookings/reverse-booking.ts';
 
 export interface LineRef {
   bookingId: number;
@@ -342,3 +343,25 @@ export async function paymentStatus(svc: Services, actor: Actor, dossierId: numb
   const status = await paymentStatusOf(svc.db, dossierId, bookingId);
   return { bookingId, status: status?.status ?? null, amount: status?.amount ?? 0, open: status?.open ?? 0, matchIds: status?.matchIds ?? [] };
 }
+
+/**
+ * A reversed invoice is no open item any more: when a booking is reversed, each of its open lines on
+ * a reconcilable account is matched with the reversal's line that cancels it (method 'reversal'), as far
+ * as it is still open — a part already paid leaves that part of the reversal open (money to pay back).
+ * Cancelling that match (F9) makes both open again.
+ */
+registerReversalHook(async (trx, dossierId, { originalId, reversalId, createdBy }) => {
+  await lockMatching(trx, dossierId);
+  const original = await loadOpenItems(trx, dossierId, { bookingId: originalId, unordered: true });
+  if (!original.length) return;
+  const reversal = await loadOpenItems(trx, dossierId, { bookingId: reversalId, unordered: true });
+  const matches: NewMatch[] = [];
+  for (const line of original) {
+    // the reversal writes the original's lines in the same order, with opposite amounts
+    const counter = reversal.find((r) => r.lineNo === line.lineNo && r.account === line.account && r.relationId === line.relationId);
+    if (!counter || Math.sign(counter.open) !== -Math.sign(line.open)) continue;
+    const { full: _full, ...match } = matchOf([line, counter], 'auto', 'reversal');
+    matches.push(match);
+  }
+  await writeMatches(trx, dossierId, matches, createdBy);
+});

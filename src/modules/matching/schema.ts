@@ -16,7 +16,7 @@ export interface MatchTable {
   exchange_booking_id: number | null;
 }
 
-export type MatchMethod = 'selection' | 'equal_amounts' | 'net_zero' | 'ogm' | 'reference' | 'amount';
+export type MatchMethod = 'selection' | 'equal_amounts' | 'net_zero' | 'ogm' | 'reference' | 'amount' | 'reversal';
 
 export interface MatchLineTable {
   dossier_id: number;

@@ -13,6 +13,17 @@ import { resolvePeriod } from '../fiscal-years/repo.ts';
 import { loadBooking, type BookingView } from './get-bookings.ts';
 import { actorUserId } from './post-booking.ts';
 import { writeBookings } from './write.ts';
+import type { Db } from '../../../db/index.ts';
+
+/**
+ * What another capability does when a booking is reversed, in the same transaction (matching: the
+ * reversal's lines on customer and supplier accounts close the original's open items).
+ */
+export type ReversalHook = (trx: Db, dossierId: number, reversal: { originalId: number; reversalId: number; createdBy: number | null }) => Promise<void>;
+const reversalHooks: ReversalHook[] = [];
+export function registerReversalHook(hook: ReversalHook): void {
+  reversalHooks.push(hook);
+}
 
 export async function reverseBooking(svc: Services, actor: Actor, dossierId: number, id: number, input: { date?: string; description?: string | null } = {}): Promise<BookingView> {
   await requireLedger(svc.db, actor, dossierId, 'book');
@@ -68,6 +79,7 @@ export async function reverseBooking(svc: Services, actor: Actor, dossierId: num
         grids,
       },
     ]);
+    for (const hook of reversalHooks) await hook(trx, dossierId, { originalId: original.id, reversalId: written.id, createdBy: actorUserId(actor) });
     await audit(trx, actor, actor.officeId, 'ledger.booking.reverse', { id, display: original.display, reversalId: written.id }, dossierId);
     return written.id;
   });

@@ -24,7 +24,7 @@ export interface OpenItem extends LineRef {
   bookingKind: string;
   document: string;
 }
-export type MatchMethod = 'selection' | 'equal_amounts' | 'net_zero' | 'ogm' | 'reference' | 'amount';
+export type MatchMethod = 'selection' | 'equal_amounts' | 'net_zero' | 'ogm' | 'reference' | 'amount' | 'reversal';
 export interface MatchView {
   id: number;
   kind: 'manual' | 'auto';
