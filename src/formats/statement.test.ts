@@ -52,6 +52,13 @@ describe('decoding bank files', () => {
     expect(decodeBankFile(Buffer.from('Compte à vue', 'latin1'))).toEqual({ text: 'Compte à vue', encoding: 'windows-1252' });
   });
 
+  it('drops a UTF-8 byte-order mark and reads a view into a larger buffer only within its bounds', () => {
+    expect(decodeBankFile(Buffer.from('\ufeffCompte à vue', 'utf8'))).toEqual({ text: 'Compte à vue', encoding: 'utf-8' });
+    const whole = Buffer.from('xxCafé Brûléyy', 'latin1');
+    expect(decodeBankFile(new Uint8Array(whole.buffer, whole.byteOffset + 2, 10))).toEqual({ text: 'Café Brûlé', encoding: 'windows-1252' });
+    expect(decodeWindows1252(new Uint8Array(whole.buffer, whole.byteOffset + 2, 4))).toBe('Café');
+  });
+
   it('maps the Windows-1252 bytes 0x80–0x9F (€, quotes, dashes, Œ)', () => {
     expect(decodeWindows1252(Uint8Array.from([0x80, 0x20, 0x93, 0x41, 0x94, 0x96, 0x8c, 0xe9]))).toBe('€ “A”–Œé');
   });

@@ -3,6 +3,7 @@
  * Amounts are signed integer thousandths (bigint): CODA carries three decimals, and money is never a float.
  * Credits are positive, debits negative. Dates are ISO YYYY-MM-DD.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import { translate, type Language } from '../core/i18n/index.ts';
 
 /** One booked line, or one detail of a globalised (batch) line. */
@@ -114,29 +115,34 @@ export function decimalToThousandths(text: string): bigint {
   return m[1] === '-' ? -value : value;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
-
-// Windows-1252 bytes 0x80–0x9F (WHATWG table). Node 20's TextDecoder('windows-1252') decodes them as
-// Latin-1 control characters (U+0080–U+009F), so we map them ourselves; a no-op where Node is right.
+// Windows-1252 bytes 0x80–0x9F (WHATWG table). Latin-1 reads them as control characters (U+0080–U+009F),
+// so we map them ourselves.
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-/** Decodes Windows-1252 bytes (a superset of Latin-1 with € and typographic quotes at 0x80–0x9F). */
+const asBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
+/**
+ * Decodes Windows-1252 bytes (a superset of Latin-1 with € and typographic quotes at 0x80–0x9F).
+ * Latin-1 through Buffer (one copy, linear in the size) rather than Node 20's TextDecoder('windows-1252'),
+ * which takes more than linear time on files of tens of megabytes (266 ms for 28 MB, 33 ms for 7 MB).
+ */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const text = cp1252.decode(bytes);
+  const text = asBuffer(bytes).toString('latin1');
   return /[\x80-\x9f]/.test(text) ? text.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]) : text;
 }
 
 /**
  * Decodes a bank file: valid UTF-8 stays UTF-8, anything else is read as Windows-1252 (a superset of
- * Latin-1, what Belgian banks write). A byte-order mark is dropped.
+ * Latin-1, what Belgian banks write). A byte-order mark is dropped. The UTF-8 check is a validation
+ * pass (isUtf8) rather than a failed strict decode, so a Windows-1252 file is decoded once.
  */
 export function decodeBankFile(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  const buffer = asBuffer(bytes);
+  if (isUtf8(buffer)) {
+    const text = buffer.toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
   }
+  return { text: decodeWindows1252(buffer), encoding: 'windows-1252' };
 }
 
 export interface MovementJson {

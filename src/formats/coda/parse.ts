@@ -112,21 +112,22 @@ function intern(cache: Map<string, string>, value: string): string {
   return value;
 }
 
-/** Record 21 being read, with its communication parts (21 + 22 + 23 concatenated when done). */
-interface Pending {
-  tx: Transaction;
-  comm21: string;
-  comm22: string;
-  comm23: string;
+/** Communication of a record 21 with its continuations 22 and 23: concatenated only when they carry text. */
+function communication(comm21: string, comm22: string, comm23: string): string | null {
+  // Trimming a slice of the file copies nothing; concatenating does, so only when 22/23 are not blank.
+  const text = (isBlank(comm23) ? (isBlank(comm22) ? comm21 : comm21 + comm22) : comm21 + comm22 + comm23).trim();
+  return text === '' ? null : text;
 }
 
-const isBlank = (s: string) => s.trim() === '';
-
-function finish(p: Pending | null): void {
-  if (!p) return;
-  // Concatenate only when 22/23 carry text: trimming a slice of the file copies nothing.
-  const text = (isBlank(p.comm23) ? (isBlank(p.comm22) ? p.comm21 : p.comm21 + p.comm22) : p.comm21 + p.comm22 + p.comm23).trim();
-  p.tx.communication = text === '' ? null : text;
+/** s.trim() === '' without making a string for the common cases (all spaces, or a visible character first). */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) continue;
+    if (c > 32 && c !== 160 && c < 0x1680) return false;
+    return s.trim() === '';
+  }
+  return true;
 }
 
 /**
@@ -163,7 +164,11 @@ export function parseCoda(input: string | Uint8Array): ParsedStatement[] {
   let structure = '';
   let movement: Movement | null = null;
   let movementSeq = '';
-  let pending: Pending | null = null;
+  // Transaction whose record 21 is being continued by 22/23 (a movement or a detail), with its communication parts
+  let pending: Transaction | null = null;
+  let comm21 = '';
+  let comm22 = '';
+  let comm23 = '';
   let sum = 0n;
 
   let seenRecord = false;
@@ -218,34 +223,24 @@ export function parseCoda(input: string | Uint8Array): ParsedStatement[] {
       if (!stmt) throw malformed(lineNo, 'outside_statement', line.slice(0, 2));
       counted++;
       if (article === 49 /* 21 */) {
-        finish(pending);
+        if (pending) pending.communication = communication(comm21, comm22, comm23);
         pending = null;
         const seqN = digits(line, 2, 6);
         const detailN = digits(line, 6, 10);
         if (seqN < 0 || detailN < 0) throw malformed(lineNo, 'bad_number', '21');
         const seq = line.slice(2, 6);
         const amt = amount(line, 31, 32, lineNo, '21');
-        const tx: Transaction = {
-          amount: amt,
-          valueDate: date(line, 47, lineNo, '21', dates),
-          entryDate: date(line, 115, lineNo, '21', dates),
-          structuredCommunication: null,
-          creditorReference: null,
-          communication: null,
-          counterpartyName: null,
-          counterpartyAccount: null,
-          counterpartyBic: null,
-          bankReference: line.slice(10, 31).trim() || null,
-          endToEndId: null,
-          transactionCode: intern(codes, line.slice(53, 61)),
-        };
-        let comm21: string;
+        const valueDate = date(line, 47, lineNo, '21', dates);
+        const entryDate = date(line, 115, lineNo, '21', dates);
+        const bankReference = line.slice(10, 31).trim() || null;
+        const transactionCode = intern(codes, line.slice(53, 61));
+        let structuredCommunication: string | null = null;
         if (line.charCodeAt(61) === 49 /* structured */) {
           const commType = line.slice(62, 65);
           if (commType === '101' || commType === '102') {
             const ogm = line.slice(65, 77);
             if (digits(line, 65, 77) >= 0) {
-              tx.structuredCommunication = ogm;
+              structuredCommunication = ogm;
               if (!isValidOgm(ogm)) warn(stmt, 'coda.invalid_ogm', { line: lineNo, ogm: formatOgm(ogm) });
               comm21 = line.slice(77, 115);
             } else {
@@ -258,34 +253,65 @@ export function parseCoda(input: string | Uint8Array): ParsedStatement[] {
         } else {
           comm21 = line.slice(62, 115);
         }
+        comm22 = '';
+        comm23 = '';
 
+        // One object literal per kind (a movement with its details array, a detail without), so that
+        // each keeps one shape with all its fields in the object: a large file makes many of them.
         if (detailN === 0) {
-          const m = tx as Movement;
-          m.details = [];
+          const m: Movement = {
+            amount: amt,
+            valueDate,
+            entryDate,
+            structuredCommunication,
+            creditorReference: null,
+            communication: null,
+            counterpartyName: null,
+            counterpartyAccount: null,
+            counterpartyBic: null,
+            bankReference,
+            endToEndId: null,
+            transactionCode,
+            details: [],
+          };
           stmt.movements.push(m);
           movement = m;
           movementSeq = seq;
           sum += amt;
           if (amt < 0n) debit -= amt;
           else credit += amt;
-          pending = { tx, comm21, comm22: '', comm23: '' };
+          pending = m;
         } else if (movement && movementSeq === seq) {
+          const tx: Transaction = {
+            amount: amt,
+            valueDate,
+            entryDate,
+            structuredCommunication,
+            creditorReference: null,
+            communication: null,
+            counterpartyName: null,
+            counterpartyAccount: null,
+            counterpartyBic: null,
+            bankReference,
+            endToEndId: null,
+            transactionCode,
+          };
           movement.details.push(tx);
-          pending = { tx, comm21, comm22: '', comm23: '' };
+          pending = tx;
         } else {
           warn(stmt, 'coda.orphan_detail', { line: lineNo, sequence: seq, detail: line.slice(6, 10), amount: formatAmount(amt) });
         }
       } else if (article === 50 /* 22 */) {
         if (pending) {
-          pending.comm22 = line.slice(10, 63);
-          pending.tx.endToEndId = line.slice(63, 98).trim() || null;
-          pending.tx.counterpartyBic = line.slice(98, 109).trim() || null;
+          comm22 = line.slice(10, 63);
+          pending.endToEndId = line.slice(63, 98).trim() || null;
+          pending.counterpartyBic = line.slice(98, 109).trim() || null;
         }
       } else if (article === 51 /* 23 */) {
         if (pending) {
-          pending.tx.counterpartyAccount = counterpartyAccount(line);
-          pending.tx.counterpartyName = line.slice(47, 82).trim() || null;
-          pending.comm23 = line.slice(82, 125);
+          pending.counterpartyAccount = counterpartyAccount(line);
+          pending.counterpartyName = line.slice(47, 82).trim() || null;
+          comm23 = line.slice(82, 125);
         }
       } else {
         throw malformed(lineNo, 'unknown_record', line.slice(0, 2));
@@ -298,8 +324,8 @@ export function parseCoda(input: string | Uint8Array): ParsedStatement[] {
       if (article < 49 || article > 51) throw malformed(lineNo, 'unknown_record', line.slice(0, 2));
       counted++;
       // 31 with structured type 001 holds the counterparty's name (70 chars) when 23 had none
-      if (article === 49 && pending && pending.tx.counterpartyName === null && line.charCodeAt(39) === 49 && line.slice(40, 43) === '001') {
-        pending.tx.counterpartyName = line.slice(43, 113).trim() || null;
+      if (article === 49 && pending && pending.counterpartyName === null && line.charCodeAt(39) === 49 && line.slice(40, 43) === '001') {
+        pending.counterpartyName = line.slice(43, 113).trim() || null;
       }
       continue;
     }
@@ -345,7 +371,7 @@ export function parseCoda(input: string | Uint8Array): ParsedStatement[] {
     if (type === 56 /* 8: new balance */) {
       if (!stmt) throw malformed(lineNo, 'outside_statement', '8');
       counted++;
-      finish(pending);
+      if (pending) pending.communication = communication(comm21, comm22, comm23);
       pending = null;
       const s = stmt;
       s.newBalance = amount(line, 41, 42, lineNo, '8');

@@ -54,7 +54,7 @@ export interface StatementImportResult {
 const fail = (code: string, field: string, params: Record<string, unknown>) => validation(code, params, [{ field, code, params }]);
 
 function detectAndParse(fileName: string, bytes: Uint8Array): ParsedStatement[] {
-  const { text } = decodeBankFile(bytes);
+  const { text } = decodeBankFile(bytes.subarray(0, 8192)); // the head tells the format: no need to decode the whole file twice
   const head = text.trimStart().slice(0, 2000);
   if (head.startsWith('<') && /camt\.053/.test(head)) return parseCamt053(bytes);
   if (/^0000\d/.test(head)) return parseCoda(bytes);
