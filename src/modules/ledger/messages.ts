@@ -242,6 +242,11 @@ defineMessages({
     fr: "Ligne {line} : la relation {relationId} n'existe pas.",
     en: 'Line {line}: relation {relationId} does not exist.',
   },
+  'ledger.opening_not_first_year': {
+    nl: 'Beginsaldi boekt u alleen in het eerste boekjaar van het dossier. Het boekjaar dat op {start} begint, krijgt zijn beginbalans door het vorige boekjaar ({previous}) over te boeken (Boekjaren → Overboeken boekjaar); een correctie boekt u als diverse verrichting.',
+    fr: 'Les soldes initiaux ne se saisissent que dans le premier exercice du dossier. L’exercice qui commence le {start} reçoit son bilan d’ouverture par le report de l’exercice précédent ({previous}) (Exercices → Reporter l’exercice) ; une correction se passe en opération diverse.',
+    en: 'Opening balances are booked only in the dossier’s first fiscal year. The fiscal year starting {start} receives its opening balance by transferring the previous fiscal year ({previous}) (Fiscal years → Transfer fiscal year); book a correction as a miscellaneous booking.',
+  },
   'ledger.line_relation_required': {
     nl: 'Lijn {line}: rekening {account} is een klanten- of leveranciersrekening; kies de relatie (elke openstaande factuur is een eigen lijn).',
     fr: 'Ligne {line} : le compte {account} est un compte clients ou fournisseurs ; choisissez la relation (chaque facture ouverte est une ligne).',

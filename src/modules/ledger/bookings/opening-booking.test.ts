@@ -134,4 +134,19 @@ describe.each(engines)('opening booking of the first fiscal year (%s)', (engine)
     const closing = Object.fromEntries(tb.rows.map((r: { account: string; closing: number }) => [r.account, r.closing]));
     expect(closing).toMatchObject({ '440000': -65000, '100000': -937325, '400000': 157300 });
   });
+
+  it('refuses an opening booking in a later fiscal year, which gets its opening balance from the year transfer', async () => {
+    const next = await t.admin.post(`${t.base}/fiscal-years`, {});
+    expect(next.status, JSON.stringify(next.body)).toBe(201);
+    const before = await bookingsOfKind();
+    const res = await t.admin.post(`${t.base}/bookings`, { type: 'opening', date: '2027-01-01', lines: openingLines() });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('ledger.opening_not_first_year');
+    expect(res.body.message).toContain('2026-01-01 – 2026-12-31');
+    expect(res.body.message).toContain('Overboeken boekjaar');
+    expect(await bookingsOfKind()).toBe(before);
+    // the first year still takes one
+    const first = await t.admin.post(`${t.base}/bookings`, { type: 'opening', date: '2026-01-01', lines: openingLines() });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+  });
 });

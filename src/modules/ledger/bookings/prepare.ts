@@ -418,6 +418,16 @@ async function prepareGeneral(ctx: PostingContext, input: GeneralBookingInput): 
   const journal = await ctx.journal(input, kind);
   const d = date(input.date, 'date');
   const period = await ctx.period(d, kind === 'opening' ? 'opening' : 'regular');
+  if (kind === 'opening') {
+    // Opening balances come from another package, into the first year; a later year gets its opening
+    // booking from the transfer of the previous one (which writes it itself, not through here).
+    const { rows } = await sql<{ start: string; previous: string }>`
+      select y.start_date as start, p.start_date || ' – ' || p.end_date as previous
+      from fiscal_year y join fiscal_year p on p.dossier_id = y.dossier_id and p.end_date < y.start_date
+      where y.dossier_id = ${ctx.dossierId} and y.id = ${period.fiscalYearId}
+      order by p.end_date desc limit 1`.execute(ctx.db);
+    if (rows.length) throw invalid('ledger.opening_not_first_year', 'date', rows[0]);
+  }
   const lines = Array.isArray(input.lines) ? input.lines : [];
   checkLineCount(lines.length);
   await ctx.loadRelations(lines.map((l) => l.relationId).filter((x): x is number => typeof x === 'number'));
