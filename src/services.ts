@@ -8,6 +8,7 @@ import { systemClock } from './core/clock.ts';
 import { openDatabase, type DatabaseHandle, type Db, type EngineKind } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
 import { createMailer, type Mailer } from './modules/mail/mailer.ts';
+import { parseLocalTime } from './modules/jobs/local-time.ts';
 
 export interface Config {
   /** Folder for PGlite data, the mail outbox (.eml) and files. */
@@ -31,10 +32,19 @@ export interface Config {
   peppolSmlZone: string;
   peppolDnsServer?: string;
   /** Invoice mail from a dossier's own domain when its SPF record has include:<spfInclude> (SPF_INCLUDE); DNS server "host:port" for that lookup (DNS_SERVER). */ spfInclude: string; dnsServer?: string;
-  /** Peppol file transport (PEPPOL_OUTBOX_DIR / PEPPOL_INBOX_DIR), UBL 2.1 schemas (UBL_XSD_DIR: holds common/ and maindoc/). */
+  /** Peppol file transport (PEPPOL_OUTBOX_DIR / PEPPOL_INBOX_DIR), UBL 2.1 schemas (UBL_XSD_DIR, default <data>/ubl-2.1-xsd: holds common/ and maindoc/, installed by `argonaut peppol install-schemas`). */
   peppolOutboxDir: string; peppolInboxDir: string; ublXsdDir: string;
   /** Watched folder of the bank inbox (BANK_INBOX_DIR): CODA / camt.053 files dropped here are imported by the daily run. */
   bankInboxDir: string;
+  /** Time of the daily bank inbox run on Brussels clocks, "HH:MM" (BANK_INBOX_TIME, default 06:00; CET in winter, CEST in summer). */
+  bankInboxTime: string;
+  /** The installation's notification address (NOTIFY_EMAIL): notices that no dossier can receive, such as a bank file whose account is in no dossier. */
+  notifyEmail?: string;
+}
+
+function localTimeSetting(name: string, value: string): string {
+  if (!parseLocalTime(value)) throw new Error(`${name} must be a time of day HH:MM (00:00–23:59, Brussels time), not "${value}"`);
+  return value.trim();
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -55,8 +65,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     peppolDnsServer: overrides.peppolDnsServer ?? (env.PEPPOL_DNS_SERVER || undefined),
     spfInclude: overrides.spfInclude ?? (env.SPF_INCLUDE || 'spf.argonaut.localhost'), dnsServer: overrides.dnsServer ?? (env.DNS_SERVER || undefined),
     peppolOutboxDir: path.resolve(overrides.peppolOutboxDir ?? env.PEPPOL_OUTBOX_DIR ?? path.join(dataDir, 'peppol-outbox')), peppolInboxDir: path.resolve(overrides.peppolInboxDir ?? env.PEPPOL_INBOX_DIR ?? path.join(dataDir, 'peppol-inbox')),
-    ublXsdDir: path.resolve(overrides.ublXsdDir ?? env.UBL_XSD_DIR ?? path.join(import.meta.dirname, '../../shared/corpus/ubl/xsd')),
+    ublXsdDir: path.resolve(overrides.ublXsdDir ?? (env.UBL_XSD_DIR || path.join(dataDir, 'ubl-2.1-xsd'))),
     bankInboxDir: path.resolve(overrides.bankInboxDir ?? env.BANK_INBOX_DIR ?? path.join(dataDir, 'bank-inbox')),
+    bankInboxTime: localTimeSetting('BANK_INBOX_TIME', overrides.bankInboxTime ?? (env.BANK_INBOX_TIME || '06:00')),
+    notifyEmail: overrides.notifyEmail ?? (env.NOTIFY_EMAIL || undefined),
   };
 }
 

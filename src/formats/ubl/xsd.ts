@@ -20,9 +20,18 @@ interface SchemaSet {
 
 const cache = new Map<string, SchemaSet>();
 
-/** True when `dir` holds the UBL 2.1 Invoice and CreditNote schemas. */
+/** True when `dir` holds the UBL 2.1 Invoice and CreditNote schemas and the common schemas beside them. */
 export function xsdAvailable(dir: string): boolean {
-  return fs.existsSync(path.join(dir, 'maindoc', 'UBL-Invoice-2.1.xsd')) && fs.existsSync(path.join(dir, 'maindoc', 'UBL-CreditNote-2.1.xsd'));
+  return (
+    fs.existsSync(path.join(dir, 'maindoc', 'UBL-Invoice-2.1.xsd')) &&
+    fs.existsSync(path.join(dir, 'maindoc', 'UBL-CreditNote-2.1.xsd')) &&
+    fs.existsSync(path.join(dir, 'common', 'UBL-CommonAggregateComponents-2.1.xsd'))
+  );
+}
+
+/** Drops the schemas read from `dir` (after they were installed again, or a trial folder is removed). */
+export function forgetXsd(dir: string): void {
+  cache.delete(dir);
 }
 
 function load(dir: string): SchemaSet {

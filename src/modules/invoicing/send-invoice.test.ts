@@ -23,6 +23,8 @@ import { invoiceLayout } from './pdf.ts';
 import { loadInvoice } from './invoices.ts';
 
 const INCLUDE = 'spf.argonaut.test';
+/** The OASIS UBL 2.1 schemas of the reference corpus (an installation installs them with `argonaut peppol install-schemas`). */
+const UBL_XSD = new URL('../../../../shared/corpus/ubl/xsd', import.meta.url).pathname;
 
 async function startSmtp() {
   const received: Array<{ envelopeTo: string[]; mail: ParsedMail }> = [];
@@ -107,7 +109,7 @@ describe.each(engines)('invoice PDF and e-mail (%s)', (engine) => {
       'andere-bakker.be': ['v=spf1 include:_spf.mailhost.example -all'],
     });
     peppolOutbox = fs.mkdtempSync(path.join(os.tmpdir(), 'argonaut-peppol-out-'));
-    env = await createTestEnv(engine, { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Argonaut <noreply@argonaut.test>', spfInclude: INCLUDE, dnsServer: dnsServer.address, peppolOutboxDir: peppolOutbox });
+    env = await createTestEnv(engine, { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Argonaut <noreply@argonaut.test>', spfInclude: INCLUDE, dnsServer: dnsServer.address, peppolOutboxDir: peppolOutbox, ublXsdDir: UBL_XSD });
     await seedOffice(env.svc);
     admin = await loggedIn(env.app);
     const d = await admin.post('/api/v1/dossiers', {
@@ -196,7 +198,7 @@ describe.each(engines)('invoice PDF and e-mail (%s)', (engine) => {
     const res = await download(env.app, admin, `${base}/invoicing/invoices/${invoiceId}/ubl`);
     expect(res.status).toBe(200);
     const xml = res.body.toString('utf8');
-    const check = await validateUblXml(xml, { xsdDir: new URL('../../../../shared/corpus/ubl/xsd', import.meta.url).pathname, outgoing: true });
+    const check = await validateUblXml(xml, { xsdDir: UBL_XSD, outgoing: true });
     expect({ xsd: check.xsd, rules: check.rules }).toEqual({ xsd: [], rules: [] });
     expect(xml).toContain('<cbc:EndpointID schemeID="0208">0403170701</cbc:EndpointID>');
     expect(xml).toContain('<cbc:EndpointID schemeID="0208">0202239951</cbc:EndpointID>');

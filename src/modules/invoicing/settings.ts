@@ -13,6 +13,7 @@ import type { Db } from '../../db/index.ts';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../users/manage-users.ts';
+import { ublSchemaStatus, type UblSchemaStatus } from '../peppol/install-schemas.ts';
 import { requireInvoicing } from './access.ts';
 import { invalid } from './rules.ts';
 import './schema.ts';
@@ -42,6 +43,8 @@ export interface InvoicingSettingsView {
   bic: string | null;
   hasLogo: boolean;
   spfInclude: string;
+  /** whether this installation can send over Peppol: the UBL 2.1 schemas every outgoing invoice is checked against */
+  ublSchemas: UblSchemaStatus;
 }
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
@@ -63,7 +66,7 @@ export async function loadSettings(db: Db, dossierId: number) {
 export async function getSettings(svc: Services, actor: Actor, dossierId: number): Promise<InvoicingSettingsView & { sender: MailSender }> {
   await requireInvoicing(svc.db, actor, dossierId);
   const s = await loadSettings(svc.db, dossierId);
-  return { senderEmail: s.senderEmail, replyTo: s.replyTo, iban: s.iban, bic: s.bic, hasLogo: s.logo !== null, spfInclude: svc.config.spfInclude, sender: await mailSender(svc, dossierId, actor.language) };
+  return { senderEmail: s.senderEmail, replyTo: s.replyTo, iban: s.iban, bic: s.bic, hasLogo: s.logo !== null, spfInclude: svc.config.spfInclude, ublSchemas: ublSchemaStatus(svc.config), sender: await mailSender(svc, dossierId, actor.language) };
 }
 
 export async function updateSettings(svc: Services, actor: Actor, dossierId: number, input: InvoicingSettingsInput) {

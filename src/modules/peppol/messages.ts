@@ -50,9 +50,34 @@ export const peppolDocumentMessages = defineMessages({
     en: 'UBL 2.1 schema, line {line}: {message}',
   },
   'peppol.xsd_missing': {
-    nl: 'De UBL 2.1-schema’s zijn niet gevonden in {dir} (instelling UBL_XSD_DIR); zonder die controle wordt niets verzonden.',
-    fr: 'Les schémas UBL 2.1 sont introuvables dans {dir} (paramètre UBL_XSD_DIR) ; sans ce contrôle, rien n’est envoyé.',
-    en: 'The UBL 2.1 schemas were not found in {dir} (setting UBL_XSD_DIR); nothing is sent without that check.',
+    nl: 'De UBL 2.1-schema’s zijn niet geïnstalleerd in {dir}; zonder die controle wordt niets via Peppol verzonden. Download het OASIS-pakket ({download}) en installeer ze met `{command}`.',
+    fr: 'Les schémas UBL 2.1 ne sont pas installés dans {dir} ; sans ce contrôle, rien n’est envoyé par Peppol. Téléchargez le paquet OASIS ({download}) et installez-les avec `{command}`.',
+    en: 'The UBL 2.1 schemas are not installed in {dir}; nothing is sent over Peppol without that check. Download the OASIS package ({download}) and install them with `{command}`.',
+  },
+  'peppol.schemas_source_missing': {
+    nl: '{source} bestaat niet: geef het OASIS-pakket UBL-2.1.zip of de map waarin het uitgepakt werd.',
+    fr: '{source} n’existe pas : indiquez le paquet OASIS UBL-2.1.zip ou le dossier où il a été décompressé.',
+    en: '{source} does not exist: give the OASIS package UBL-2.1.zip or the folder it was unpacked into.',
+  },
+  'peppol.schemas_source_invalid': {
+    nl: '{source} is geen zip-bestand en geen map: geef het OASIS-pakket UBL-2.1.zip of de map waarin het uitgepakt werd.',
+    fr: '{source} n’est ni un fichier zip ni un dossier : indiquez le paquet OASIS UBL-2.1.zip ou le dossier où il a été décompressé.',
+    en: '{source} is neither a zip file nor a folder: give the OASIS package UBL-2.1.zip or the folder it was unpacked into.',
+  },
+  'peppol.schemas_zip_unreadable': {
+    nl: 'Het zip-bestand {source} is niet leesbaar: {reason}.',
+    fr: 'Le fichier zip {source} est illisible : {reason}.',
+    en: 'The zip file {source} cannot be read: {reason}.',
+  },
+  'peppol.schemas_incomplete': {
+    nl: 'In {source} ontbreken UBL 2.1-schema’s: {missing}. Gebruik het volledige OASIS-pakket UBL 2.1 (xsd/common en xsd/maindoc).',
+    fr: 'Il manque des schémas UBL 2.1 dans {source} : {missing}. Utilisez le paquet OASIS UBL 2.1 complet (xsd/common et xsd/maindoc).',
+    en: '{source} lacks UBL 2.1 schemas: {missing}. Use the complete OASIS UBL 2.1 package (xsd/common and xsd/maindoc).',
+  },
+  'peppol.schemas_broken': {
+    nl: 'De UBL 2.1-schema’s uit {source} zijn niet bruikbaar: {reason}. Er werd niets geïnstalleerd.',
+    fr: 'Les schémas UBL 2.1 de {source} ne sont pas utilisables : {reason}. Rien n’a été installé.',
+    en: 'The UBL 2.1 schemas from {source} cannot be used: {reason}. Nothing was installed.',
   },
   'peppol.endpoint_missing': {
     nl: 'Voor verzending via Peppol is een Peppol-adres nodig van {party}.',

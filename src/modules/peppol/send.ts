@@ -13,6 +13,7 @@ import { xsdAvailable } from '../../formats/ubl/xsd.ts';
 import type { Config, Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireDossier } from '../dossiers/access.ts';
+import { INSTALL_SCHEMAS_COMMAND, UBL_21_DOWNLOAD } from './install-schemas.ts';
 import { FileAccessPoint, type AccessPoint } from './transport.ts';
 import './messages.ts';
 import './schema.ts';
@@ -27,7 +28,7 @@ export function accessPointFor(config: Pick<Config, 'peppolOutboxDir' | 'peppolI
  * or `peppol.xsd_missing` when the schemas are not installed.
  */
 export async function ublForSending(inv: UblInvoice, xsdDir: string): Promise<string> {
-  if (!xsdAvailable(xsdDir)) throw new AppError('peppol.xsd_missing', 'unavailable', { dir: xsdDir });
+  if (!xsdAvailable(xsdDir)) throw xsdMissing(xsdDir);
   const result = await validateInvoiceModel(inv, xsdDir);
   if (result.valid) return result.xml;
   const details: ErrorDetail[] = [
@@ -36,6 +37,11 @@ export async function ublForSending(inv: UblInvoice, xsdDir: string): Promise<st
   ];
   const rules = [...new Set([...result.rules.map((r) => `${r.rule} (${r.field})`), ...(result.xsd.length ? ['UBL 2.1 XSD'] : [])])].join(', ');
   throw validation('peppol.invoice_invalid', { number: inv.number, rules }, details);
+}
+
+/** `peppol.xsd_missing`: the schemas are not installed — the message says where they belong and how to install them. */
+export function xsdMissing(xsdDir: string): AppError {
+  return new AppError('peppol.xsd_missing', 'unavailable', { dir: xsdDir, command: INSTALL_SCHEMAS_COMMAND, download: UBL_21_DOWNLOAD });
 }
 
 const participant = (e: UblInvoice['seller']['endpoint']) => (e ? `${e.scheme}:${e.id}` : null);
