@@ -288,7 +288,12 @@ interface ResolvedLine {
 }
 
 /** Checks and completes the draft's fields and lines; collects every problem, each naming its field and line. */
-async function resolveDraft(db: Db, dossierId: number, input: InvoiceInput, existing?: { kind: InvoiceKind; relation_id: number; issue_date: string; invoicing_journal_id: number }) {
+async function resolveDraft(
+  db: Db,
+  dossierId: number,
+  input: InvoiceInput,
+  existing?: { kind: InvoiceKind; relation_id: number; issue_date: string; invoicing_journal_id: number; credited_invoice_id: number | null },
+) {
   const details: ErrorDetail[] = [];
   const push = (field: string, code: string, params: Record<string, unknown> = {}, line?: number) => details.push({ field, line, code, params: { ...params, line } });
   const kind = input.kind ?? existing?.kind ?? 'invoice';
@@ -323,6 +328,29 @@ async function resolveDraft(db: Db, dossierId: number, input: InvoiceInput, exis
   for (const f of ['deliveryDate', 'dueDate'] as const) {
     const v = input[f];
     if (v && !isIsoDate(v)) push(f, 'invoicing.date_invalid', { value: v });
+  }
+
+  // the invoice a credit note corrects (BT-25): a posted invoice of the same customer
+  let creditedInvoiceId = input.creditedInvoiceId !== undefined ? input.creditedInvoiceId : existing?.credited_invoice_id ?? null;
+  if (kind !== 'credit_note') {
+    if (input.creditedInvoiceId) push('creditedInvoiceId', 'invoicing.credited_only_credit_note');
+    creditedInvoiceId = null;
+  } else if (creditedInvoiceId !== null && relationId !== undefined) {
+    const credited = await db
+      .selectFrom('invoice as i')
+      .leftJoin('invoicing_journal as ij', (j) => j.onRef('ij.dossier_id', '=', 'i.dossier_id').onRef('ij.id', '=', 'i.invoicing_journal_id'))
+      .leftJoin('journal as j', (j) => j.onRef('j.dossier_id', '=', 'i.dossier_id').onRef('j.id', '=', 'ij.sales_journal_id'))
+      .leftJoin('fiscal_year as fy', (j) => j.onRef('fy.dossier_id', '=', 'i.dossier_id').onRef('fy.id', '=', 'i.fiscal_year_id'))
+      .select(['i.kind', 'i.status', 'i.relation_id', 'i.number', 'j.code', 'fy.start_date'])
+      .where('i.dossier_id', '=', dossierId)
+      .where('i.id', '=', creditedInvoiceId)
+      .executeTakeFirst();
+    if (!credited) push('creditedInvoiceId', 'invoicing.credited_invoice_not_found', { id: creditedInvoiceId });
+    else {
+      const number = displayNumber(credited.kind, credited.code ?? null, credited.start_date ?? null, credited.number) ?? `#${creditedInvoiceId}`;
+      if (credited.kind !== 'invoice' || credited.status === 'draft') push('creditedInvoiceId', 'invoicing.credited_invoice_not_posted', { number });
+      else if (credited.relation_id !== relationId) push('creditedInvoiceId', 'invoicing.credited_invoice_other_customer', { number });
+    }
   }
 
   // lines
@@ -374,7 +402,7 @@ async function resolveDraft(db: Db, dossierId: number, input: InvoiceInput, exis
   if (details.length) throw validation(details[0].code, details[0].params ?? {}, details);
   const due = input.dueDate !== undefined ? text(input.dueDate) : undefined;
   const computedDue = due === undefined && relation && issueDate && !existing ? dueDateFromTerms(issueDate, relation.payment_days, relation.payment_end_of_month) : undefined;
-  return { kind, journalId: journalId!, relationId: relationId!, issueDate: issueDate!, lines, dueDate: due ?? computedDue };
+  return { kind, journalId: journalId!, relationId: relationId!, issueDate: issueDate!, lines, dueDate: due ?? computedDue, creditedInvoiceId };
 }
 
 async function writeTotals(trx: Db, dossierId: number, id: number, issueDate: string): Promise<void> {
@@ -408,7 +436,7 @@ export async function saveInvoice(svc: Services, actor: Actor, dossierId: number
       ...(input.orderReference !== undefined ? { order_reference: text(input.orderReference) } : {}),
       ...(input.paymentTerms !== undefined ? { payment_terms: text(input.paymentTerms) } : {}),
       ...(input.notes !== undefined ? { notes: input.notes?.trim() || null } : {}),
-      ...(input.creditedInvoiceId !== undefined ? { credited_invoice_id: input.creditedInvoiceId } : {}),
+      credited_invoice_id: d.creditedInvoiceId,
       updated_at: svc.clock.now(),
     };
     let invoiceId: number;

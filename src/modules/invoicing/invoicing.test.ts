@@ -2,7 +2,8 @@
  * Invoicing through the API on both engines: the module switch, articles, a draft with article and free
  * lines (EN 16931 totals), posting (number in the sales journal per fiscal year, structured communication,
  * the sales booking on the customer), the unlinked-journal message, and an invoice that turns paid after
- * the bank import of its payment (a CODA file carrying its structured communication).
+ * the bank import of its payment (a CODA file carrying its structured communication); a credit note
+ * linked to the posted invoice it corrects.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +112,36 @@ describe.each(engines)('invoicing API (%s)', (engine) => {
     const booking = (await t.admin.get(`${t.base}/bookings/${p.bookingId}`)).body;
     expect(booking.kind).toBe('sales_credit_note');
     expect(booking.lines.find((l: { account: string }) => l.account === '400000').amount).toBe(-121);
+  });
+
+  it('links a credit note to a posted invoice of its customer (BillingReference in the UBL); refuses another customer’s invoice, a draft, or a link on an invoice', async () => {
+    const first = (await t.admin.get(`${inv}/invoices?kind=invoice`)).body.find((i: { number: string | null }) => i.number === 'VK 2009/0001');
+    const other = await addRelation(t.env, t.dossierId, { number: 'K010', name: 'Brasserie Zuid', kind: 'customer' });
+    const line = [{ description: 'Retour', quantity: 1, unitPrice: '5', vatCode: 'V21' }];
+    const otherDraft = await t.admin.post(`${inv}/invoices`, { customerId: other, issueDate: '2009-02-12', lines: line });
+
+    const wrongCustomer = await t.admin.post(`${inv}/invoices`, { kind: 'credit_note', customerId: other, creditedInvoiceId: first.id, issueDate: '2009-02-13', lines: line });
+    expect(wrongCustomer.status).toBe(400);
+    expect(wrongCustomer.body.code).toBe('invoicing.credited_invoice_other_customer');
+    expect(wrongCustomer.body.message).toContain('VK 2009/0001');
+    const draft = await t.admin.post(`${inv}/invoices`, { kind: 'credit_note', customerId: other, creditedInvoiceId: otherDraft.body.id, issueDate: '2009-02-13', lines: line });
+    expect(draft.status).toBe(400);
+    expect(draft.body.code).toBe('invoicing.credited_invoice_not_posted');
+    const onInvoice = await t.admin.post(`${inv}/invoices`, { kind: 'invoice', customerId: customer, creditedInvoiceId: first.id, issueDate: '2009-02-13', lines: line });
+    expect(onInvoice.status).toBe(400);
+    expect(onInvoice.body.code).toBe('invoicing.credited_only_credit_note');
+
+    const c = await t.admin.post(`${inv}/invoices`, { kind: 'credit_note', customerId: customer, creditedInvoiceId: first.id, issueDate: '2009-02-13', lines: line });
+    expect(c.status).toBe(201);
+    expect(c.body.creditedInvoiceId).toBe(first.id);
+    // changing the draft to an invoice drops the link
+    const asInvoice = await t.admin.put(`${inv}/invoices/${c.body.id}`, { kind: 'invoice' });
+    expect(asInvoice.body.creditedInvoiceId).toBeNull();
+    await t.admin.put(`${inv}/invoices/${c.body.id}`, { kind: 'credit_note', creditedInvoiceId: first.id });
+    const posted = await t.admin.post(`${inv}/invoices/${c.body.id}/post`);
+    expect(posted.body).toMatchObject({ kind: 'credit_note', creditedInvoiceId: first.id, status: 'posted' });
+    const ubl = await t.admin.get(`${inv}/invoices/${c.body.id}/ubl`);
+    expect(String(ubl.body)).toMatch(/<cac:BillingReference>\s*<cac:InvoiceDocumentReference>\s*<cbc:ID>VK 2009\/0001<\/cbc:ID>\s*<cbc:IssueDate>2009-02-10<\/cbc:IssueDate>/);
   });
 
   it('refuses to delete a customer that is on an invoice (even a draft), saying so', async () => {
