@@ -57,6 +57,36 @@ export const inboxMessages = defineMessages({
     fr: "Dernier avis : le fichier {file} (compte {account}) a été représenté chaque samedi depuis le {since} mais n'a pas pu être importé dans le dossier {dossier}.\n\nDernière erreur :\n{message}\n\nVeuillez vérifier :\n{checks}\n\nLe fichier n'est plus représenté et a été retiré de la boîte bancaire. Corrigez l'erreur et importez l'extrait via Banque → Importer des extraits, ou encodez-le manuellement dans le journal financier.\n",
     en: 'Last notice: the file {file} (account {account}) was offered again every Saturday since {since} but could not be imported into dossier {dossier}.\n\nLast error:\n{message}\n\nPlease check:\n{checks}\n\nThe file is no longer offered and has been dropped from the bank inbox. Fix the error and import the statement under Bank → Import statements, or book it by hand in the financial journal.\n',
   },
+  'bank_inbox.mail.unrouted_subject': {
+    nl: 'Argonaut: CODA-bestand zonder dossier — rekening {account} — {file}',
+    fr: 'Argonaut : fichier CODA sans dossier — compte {account} — {file}',
+    en: 'Argonaut: CODA file without a dossier — account {account} — {file}',
+  },
+  'bank_inbox.mail.unrouted_body': {
+    nl: 'Bij de automatische CODA-import kon het bestand {file} (rekening {account}) aan geen enkel dossier toegewezen worden.\n\nBericht:\n{message}\n\nGelieve te controleren:\n{checks}\n\nHet bestand blijft in de bankinbox (Bank → Bankinbox) en wordt gedurende één maand elke zaterdag opnieuw aangeboden (tot {until}). Zodra het financieel dagboek met deze IBAN bestaat, wordt het automatisch toegewezen en ingelezen; in de bankinbox kunt u het ook meteen opnieuw proberen (F9). Over dit bestand krijgt u alleen nog een laatste bericht als het verwijderd wordt.\n',
+    fr: "Lors de l'import CODA automatique, le fichier {file} (compte {account}) n'a pu être attribué à aucun dossier.\n\nMessage :\n{message}\n\nVeuillez vérifier :\n{checks}\n\nLe fichier reste dans la boîte bancaire (Banque → Boîte bancaire) et est représenté chaque samedi pendant un mois (jusqu'au {until}). Dès que le journal financier avec cet IBAN existe, il est attribué et importé automatiquement ; dans la boîte bancaire, vous pouvez aussi le réessayer tout de suite (F9). Pour ce fichier, vous ne recevrez plus qu'un dernier avis s'il est retiré.\n",
+    en: 'The automatic CODA import could not route the file {file} (account {account}) to any dossier.\n\nMessage:\n{message}\n\nPlease check:\n{checks}\n\nThe file stays in the bank inbox (Bank → Bank inbox) and is offered again every Saturday for one month (until {until}). As soon as the financial journal with this IBAN exists, it is routed and imported automatically; in the bank inbox you can also try it again at once (F9). About this file you will only get a last notice if it is dropped.\n',
+  },
+  'bank_inbox.mail.unrouted_dropped_subject': {
+    nl: 'Argonaut: CODA-bestand zonder dossier verwijderd — rekening {account} — {file}',
+    fr: 'Argonaut : fichier CODA sans dossier retiré — compte {account} — {file}',
+    en: 'Argonaut: CODA file without a dossier dropped — account {account} — {file}',
+  },
+  'bank_inbox.mail.unrouted_dropped_body': {
+    nl: 'Laatste bericht: het bestand {file} (rekening {account}) werd sinds {since} elke zaterdag opnieuw aangeboden maar kon aan geen enkel dossier toegewezen worden.\n\nLaatste fout:\n{message}\n\nGelieve te controleren:\n{checks}\n\nHet bestand wordt niet meer aangeboden en is uit de bankinbox verwijderd. Maak in het juiste dossier het financieel dagboek met deze IBAN aan en lees het uittreksel daar in via Bank → Uittreksels inlezen.\n',
+    fr: "Dernier avis : le fichier {file} (compte {account}) a été représenté chaque samedi depuis le {since} mais n'a pu être attribué à aucun dossier.\n\nDernière erreur :\n{message}\n\nVeuillez vérifier :\n{checks}\n\nLe fichier n'est plus représenté et a été retiré de la boîte bancaire. Créez le journal financier avec cet IBAN dans le bon dossier et importez-y l'extrait via Banque → Importer des extraits.\n",
+    en: 'Last notice: the file {file} (account {account}) was offered again every Saturday since {since} but could not be routed to any dossier.\n\nLast error:\n{message}\n\nPlease check:\n{checks}\n\nThe file is no longer offered and has been dropped from the bank inbox. Create the financial journal with this IBAN in the right dossier and import the statement there under Bank → Import statements.\n',
+  },
+  'bank_inbox.check.bank_inbox.account_unknown': {
+    nl: '- Welk dossier heeft deze bankrekening? Maak daar een financieel dagboek aan (Beheer → Dagboeken) met de IBAN uit het bericht en de BIC van de bank.\n- Staat de IBAN al in een dagboek? Dan moet dat dagboek actief zijn en van het type financieel.\n- Hoort de rekening bij geen enkel dossier van het kantoor, vraag de bank dan het CODA-mandaat stop te zetten.',
+    fr: "- Quel dossier a ce compte bancaire ? Créez-y un journal financier (Gestion → Journaux) avec l'IBAN du message et le BIC de la banque.\n- L'IBAN figure déjà dans un journal ? Ce journal doit être actif et de type financier.\n- Si le compte n'appartient à aucun dossier du bureau, demandez à la banque d'arrêter le mandat CODA.",
+    en: '- Which dossier has this bank account? Create a financial journal there (Management → Journals) with the IBAN from the message and the bank’s BIC.\n- Is the IBAN already in a journal? That journal must be active and of the financial type.\n- If the account belongs to no dossier of the office, ask the bank to stop the CODA mandate.',
+  },
+  'bank_inbox.check.bank_inbox.account_ambiguous': {
+    nl: '- Laat de rekening in het financieel dagboek van één dossier staan: zet het dagboek in de andere dossiers op niet-actief of verwijder er de IBAN (Beheer → Dagboeken).',
+    fr: "- Ne gardez le compte que dans le journal financier d'un seul dossier : désactivez le journal des autres dossiers ou retirez-en l'IBAN (Gestion → Journaux).",
+    en: '- Keep the account in the financial journal of one dossier only: make the journal of the other dossiers inactive or remove its IBAN (Management → Journals).',
+  },
   'bank_inbox.check.banking.opening_mismatch': {
     nl: '- Is er een financieel dagboek? (Beheer → Dagboeken, bij de bankgegevens BIC en IBAN)\n- Het beginsaldo van het CODA-bestand moet gelijk zijn aan het eindsaldo van uw laatste financiële boeking: boek ontbrekende uittreksels manueel bij tot de saldi aansluiten (bij een eerste import: het beginsaldo op 588888).\n- Staat de wachtrekening CODA-import bij Beheer → Vaste rekeningen?',
     fr: "- Y a-t-il un journal financier ? (Gestion → Journaux, BIC et IBAN dans les données bancaires)\n- Le solde initial du fichier CODA doit égaler le solde final de votre dernière écriture financière : encodez manuellement les extraits manquants jusqu'à ce que les soldes concordent (premier import : le solde initial sur 588888).\n- Le compte d'attente import CODA figure-t-il dans Gestion → Comptes fixes ?",

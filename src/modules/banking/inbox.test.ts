@@ -4,7 +4,10 @@
  * and imported by the daily job; a file whose opening balance does not match is mailed as an import
  * error (in the dossier language, to the mandate's address, with what to check), offered again every
  * Saturday, imported without anyone acting once the missing statement is booked; a file that keeps
- * failing is dropped after a month with a last notice.
+ * failing is dropped after a month with a last notice. A file whose account is in no dossier waits in the
+ * inbox with that account, is notified once to the installation's NOTIFY_EMAIL, and is imported by the
+ * next Saturday run once the financial journal with that IBAN exists. The daily run is at 06:00 in
+ * Brussels (05:00 UTC in winter, 04:00 UTC in summer), Saturdays are Brussels Saturdays.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,10 +66,12 @@ async function startSmtp() {
 const at = (isoDate: string) => new Date(`${isoDate}T05:00:00Z`);
 
 describe('inbox dates', () => {
-  it('offers a failed file again on the next Saturday, for one calendar month', () => {
-    expect(nextSaturday(new Date('2026-03-16T05:00:00Z')).toISOString()).toBe('2026-03-21T00:00:00.000Z'); // Monday
-    expect(nextSaturday(new Date('2026-03-21T05:00:00Z')).toISOString()).toBe('2026-03-28T00:00:00.000Z'); // Saturday → next one
-    expect(nextSaturday(new Date('2026-03-20T23:59:00Z')).toISOString()).toBe('2026-03-21T00:00:00.000Z');
+  it('offers a failed file again on the next Saturday in Brussels (from midnight CET/CEST), for one calendar month', () => {
+    expect(nextSaturday(new Date('2026-03-16T05:00:00Z')).toISOString()).toBe('2026-03-20T23:00:00.000Z'); // Monday → Saturday 00:00 CET
+    expect(nextSaturday(new Date('2026-03-21T05:00:00Z')).toISOString()).toBe('2026-03-27T23:00:00.000Z'); // Saturday → next one
+    expect(nextSaturday(new Date('2026-03-20T22:59:00Z')).toISOString()).toBe('2026-03-20T23:00:00.000Z'); // Friday 23:59 in Brussels
+    expect(nextSaturday(new Date('2026-03-20T23:59:00Z')).toISOString()).toBe('2026-03-27T23:00:00.000Z'); // already Saturday in Brussels
+    expect(nextSaturday(new Date('2026-03-30T04:00:00Z')).toISOString()).toBe('2026-04-03T22:00:00.000Z'); // summer time: 00:00 CEST
     expect(oneMonthAfter(new Date('2026-01-31T05:00:00Z')).toISOString()).toBe('2026-02-28T05:00:00.000Z');
     expect(oneMonthAfter(new Date('2026-03-16T05:00:00Z')).toISOString()).toBe('2026-04-16T05:00:00.000Z');
   });
@@ -87,7 +92,11 @@ describe.each(engines)('bank inbox and the daily import (%s)', (engine) => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    env = await createTestEnv(engine, { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Argonaut <noreply@kantoor.example>', sessionIdleMinutes: 60 * 24 * 365 }, clock);
+    env = await createTestEnv(
+      engine,
+      { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Argonaut <noreply@kantoor.example>', notifyEmail: 'beheer@kantoor.example', sessionIdleMinutes: 60 * 24 * 365 },
+      clock,
+    );
     await seedOffice(env.svc);
     admin = await loggedIn(env.app);
     const d = await admin.post('/api/v1/dossiers', { name: 'Bakkerij Janssens BV', fiscalYearStart: '2009-01-01', language: 'nl', email: 'info@janssens.be', modules: { bank: true } });
@@ -119,11 +128,13 @@ describe.each(engines)('bank inbox and the daily import (%s)', (engine) => {
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('lijst.csv');
 
-    expect(await runDueJobs(env.svc)).toEqual([]); // 04:00: the daily run is at 05:00
+    expect(await runDueJobs(env.svc)).toEqual([]); // 04:00 UTC is 05:00 in Brussels: the daily run is at 06:00
     expect(fs.existsSync(path.join(inboxDir(), 'kbc-042.cod'))).toBe(true);
   });
 
   it('the daily run routes the files by account, mails each import error with what to check, and keeps them for Saturday', async () => {
+    clock.set(new Date('2026-03-16T04:59:00Z')); // 05:59 in Brussels
+    expect(await runDueJobs(env.svc)).toEqual([]);
     clock.set(at('2026-03-16'));
     const runs = await runDueJobs(env.svc);
     expect(runs).toEqual([{ name: INBOX_JOB, ok: true, result: { received: 2, attempted: 3, imported: 0, failed: 3, dropped: 0 } }]);
@@ -133,16 +144,26 @@ describe.each(engines)('bank inbox and the daily import (%s)', (engine) => {
     const a = await entry('kbc-042.cod');
     expect(a).toMatchObject({
       source: 'folder', dossierId, dossierName: 'Bakkerij Janssens BV', account: 'BE86 4070 5141 6150', status: 'failed',
-      errorCode: 'banking.opening_mismatch', attempts: 1, nextAttemptAt: '2026-03-21T00:00:00.000Z', dropAt: '2026-04-16T05:00:00.000Z',
+      errorCode: 'banking.opening_mismatch', attempts: 1, nextAttemptAt: '2026-03-20T23:00:00.000Z', dropAt: '2026-04-16T05:00:00.000Z',
     });
     expect(a.message).toContain('588888'); // Dutch: the dossier language
+    // the file of no dossier waits in the inbox with its account and what to do
     const unknown = await entry('onbekend.cod');
-    expect(unknown).toMatchObject({ status: 'failed', errorCode: 'bank_inbox.account_unknown', dossierId: null });
+    expect(unknown).toMatchObject({
+      status: 'failed', errorCode: 'bank_inbox.account_unknown', dossierId: null, dossierName: null, account: 'BE47 4350 0000 0080',
+      attempts: 1, nextAttemptAt: '2026-03-20T23:00:00.000Z', dropAt: '2026-04-16T05:00:00.000Z',
+    });
     expect(unknown.message).toContain('BE47 4350 0000 0080');
+    expect(unknown.message).toContain('financieel dagboek aan');
 
-    // one mail per routed file, to the mandate's address, in Dutch; nothing for the file of no dossier
-    expect(smtp.received.map((r) => r.to)).toEqual([['fouten@janssens.be'], ['fouten@janssens.be']]);
-    const { mail } = smtp.received[0];
+    // one mail per routed file, to the mandate's address, in Dutch; the file of no dossier to the installation's notification address
+    expect(smtp.received.map((r) => r.to)).toEqual([['beheer@kantoor.example'], ['fouten@janssens.be'], ['fouten@janssens.be']]);
+    const notice = smtp.received[0].mail;
+    expect(notice.subject).toBe('Argonaut: CODA-bestand zonder dossier — rekening BE47 4350 0000 0080 — onbekend.cod');
+    expect(notice.text).toContain('aan geen enkel dossier toegewezen');
+    expect(notice.text).toContain('Maak daar een financieel dagboek aan');
+    expect(notice.text).toContain('elke zaterdag opnieuw aangeboden (tot 2026-04-16)');
+    const { mail } = smtp.received[1];
     expect(mail.subject).toBe('Argonaut: CODA import error — Bakkerij Janssens BV — kbc-042.cod');
     expect(mail.text).toContain('Gelieve te controleren');
     expect(mail.text).toContain('eindsaldo van uw laatste financiële boeking');
@@ -160,8 +181,9 @@ describe.each(engines)('bank inbox and the daily import (%s)', (engine) => {
     clock.set(at('2026-03-21'));
     const [run] = await runDueJobs(env.svc);
     expect(run.result).toMatchObject({ attempted: 3, failed: 3 });
-    expect(await entry('kbc-042.cod')).toMatchObject({ status: 'failed', attempts: 2, nextAttemptAt: '2026-03-28T00:00:00.000Z' });
-    expect(smtp.received).toHaveLength(2);
+    expect(await entry('kbc-042.cod')).toMatchObject({ status: 'failed', attempts: 2, nextAttemptAt: '2026-03-27T23:00:00.000Z' });
+    expect(await entry('onbekend.cod')).toMatchObject({ status: 'failed', attempts: 2, errorCode: 'bank_inbox.account_unknown' });
+    expect(smtp.received).toHaveLength(3); // the same errors are not mailed again, nor the notice of the file of no dossier
   });
 
   it('imports the file on the next Saturday once the missing statement is booked, without anyone acting', async () => {
@@ -172,10 +194,15 @@ describe.each(engines)('bank inbox and the daily import (%s)', (engine) => {
       lines: [{ amount: '500.00', account: suspense, description: 'uittreksel 041' }],
     });
     expect(missing.status, JSON.stringify(missing.body)).toBe(201);
+    // the account of the file of no dossier gets its financial journal in the right dossier
+    const tryton = await admin.post('/api/v1/dossiers', { name: 'Brouwerij De Kroon BV', fiscalYearStart: '2017-01-01', language: 'nl', modules: { bank: true } });
+    const kroonJournal = await admin.post(`/api/v1/dossiers/${tryton.body.id}/journals`, { code: 'ING', name: 'ING zicht', type: 'financial', iban: 'BE47 4350 0000 0080', bic: 'BBRUBEBB' });
+    expect(kroonJournal.status, JSON.stringify(kroonJournal.body)).toBe(201);
     clock.set(at('2026-03-24'));
     expect((await runDueJobs(env.svc))[0].result).toMatchObject({ attempted: 0 });
     clock.set(at('2026-03-28'));
-    expect((await runDueJobs(env.svc))[0].result).toMatchObject({ attempted: 3, imported: 1, failed: 2 });
+    expect((await runDueJobs(env.svc))[0].result).toMatchObject({ attempted: 3, imported: 2, failed: 1 });
+    expect(await entry('onbekend.cod')).toMatchObject({ status: 'imported', dossierId: tryton.body.id, dossierName: 'Brouwerij De Kroon BV', account: 'BE47 4350 0000 0080', attempts: 3 });
     const a = await entry('kbc-042.cod');
     expect(a).toMatchObject({ status: 'imported', attempts: 3, nextAttemptAt: null, errorCode: null, finishedAt: '2026-03-28T05:00:00.000Z' });
     expect(a.message).toContain('1 uittreksel(s) geboekt');
@@ -183,19 +210,19 @@ describe.each(engines)('bank inbox and the daily import (%s)', (engine) => {
     // the first file delivered: the requested mandate is active
     const [mandate] = (await admin.get(`/api/v1/dossiers/${dossierId}/bank/mandates`)).body;
     expect(mandate).toMatchObject({ status: 'active', activatedAt: '2026-03-28T05:00:00.000Z' });
-    expect(smtp.received).toHaveLength(2);
+    expect(smtp.received).toHaveLength(3);
   });
 
   it('drops a file that still fails a month after its first failure, with a last notice, and keeps its history', async () => {
     clock.set(at('2026-04-04'));
     await runDueJobs(env.svc);
-    expect(await entry('kbc-043.cod')).toMatchObject({ status: 'failed', attempts: 4, nextAttemptAt: '2026-04-11T00:00:00.000Z' });
+    expect(await entry('kbc-043.cod')).toMatchObject({ status: 'failed', attempts: 4, nextAttemptAt: '2026-04-10T22:00:00.000Z' }); // Saturday 00:00 CEST
     clock.set(at('2026-04-11'));
-    expect((await runDueJobs(env.svc))[0].result).toMatchObject({ attempted: 2, dropped: 2 });
+    expect((await runDueJobs(env.svc))[0].result).toMatchObject({ attempted: 1, dropped: 1 });
     const b = await entry('kbc-043.cod');
     expect(b).toMatchObject({ status: 'dropped', attempts: 5, nextAttemptAt: null, finishedAt: '2026-04-11T05:00:00.000Z' });
-    expect(smtp.received).toHaveLength(3);
-    const last = smtp.received[2];
+    expect(smtp.received).toHaveLength(4);
+    const last = smtp.received[3];
     expect(last.to).toEqual(['fouten@janssens.be']);
     expect(last.mail.subject).toBe('Argonaut: CODA-bestand niet ingelezen en verwijderd — Bakkerij Janssens BV — kbc-043.cod');
     expect(last.mail.text).toContain('Laatste bericht');
@@ -283,6 +310,47 @@ describe.each(engines)('jobs table (%s)', (engine) => {
     const after = await env.svc.db.selectFrom('job').selectAll().where('name', '=', INBOX_JOB).executeTakeFirstOrThrow();
     expect(after).toMatchObject({ locked_until: null, runs: 1 });
     expect(new Date(after.run_at).toISOString()).toBe('2026-03-18T05:00:00.000Z');
+  });
+
+  it('runs the daily import at 06:00 on Brussels clocks, also across the change to summer and to winter time', async () => {
+    const clock = env.clock as FixedClock;
+    const runAt = async () => new Date((await env.svc.db.selectFrom('job').select('run_at').where('name', '=', INBOX_JOB).executeTakeFirstOrThrow()).run_at).toISOString();
+    const ran = async () => (await runDueJobs(env.svc)).map((r) => r.name);
+    await env.svc.db.deleteFrom('job').execute();
+    clock.set(new Date('2026-03-27T12:00:00Z'));
+    expect(await ran()).toEqual([]);
+    expect(await runAt()).toBe('2026-03-28T05:00:00.000Z'); // Saturday 06:00 CET
+    clock.set(new Date('2026-03-28T05:00:00Z'));
+    expect(await ran()).toEqual([INBOX_JOB]);
+    expect(await runAt()).toBe('2026-03-29T04:00:00.000Z'); // Sunday 29 March, the clocks went forward: 06:00 CEST
+    clock.set(new Date('2026-03-29T03:59:00Z'));
+    expect(await ran()).toEqual([]);
+    clock.set(new Date('2026-03-29T04:00:00Z'));
+    expect(await ran()).toEqual([INBOX_JOB]);
+    expect(await runAt()).toBe('2026-03-30T04:00:00.000Z');
+
+    clock.set(new Date('2026-10-24T04:00:00Z')); // Saturday 24 October 06:00 CEST (the run was overdue since March)
+    expect(await ran()).toEqual([INBOX_JOB]);
+    expect(await runAt()).toBe('2026-10-25T05:00:00.000Z'); // Sunday 25 October, the clocks went back: 06:00 CET
+    clock.set(new Date('2026-10-25T04:00:00Z')); // 05:00 CET
+    expect(await ran()).toEqual([]);
+    clock.set(new Date('2026-10-25T05:00:00Z'));
+    expect(await ran()).toEqual([INBOX_JOB]);
+    expect(await runAt()).toBe('2026-10-26T05:00:00.000Z');
+  });
+
+  it('follows a changed BANK_INBOX_TIME from the next run on', async () => {
+    const clock = env.clock as FixedClock;
+    clock.set(new Date('2026-10-26T00:00:00Z'));
+    const before = env.svc.config.bankInboxTime;
+    env.svc.config.bankInboxTime = '07:30';
+    try {
+      expect(await runDueJobs(env.svc)).toEqual([]);
+      const row = await env.svc.db.selectFrom('job').select('run_at').where('name', '=', INBOX_JOB).executeTakeFirstOrThrow();
+      expect(new Date(row.run_at).toISOString()).toBe('2026-10-26T06:30:00.000Z'); // 07:30 CET
+    } finally {
+      env.svc.config.bankInboxTime = before;
+    }
   });
 });
 

@@ -5,12 +5,17 @@
  * every dossier of the installation) or uploaded through the API (routed over the uploader's office).
  * Each file is routed to the dossier whose financial journal has the file's account (IBAN); an account
  * found in no dossier, or in several, is an error on the inbox entry. The daily run (job "bank.inbox",
- * 05:00 UTC) imports every waiting file with `importStatementFile` (all or nothing).
+ * at BANK_INBOX_TIME on Brussels clocks, 06:00 by default, CET or CEST) imports every waiting file with
+ * `importStatementFile` (all or nothing).
  *
  * A file that fails stays in the inbox: the error is mailed in the dossier language to the mandate's
- * error address (else the dossier's e-mail address) with the message and what to check; the file is
- * offered again every Saturday for one month after its first failure and then dropped with a last
- * notice. Once the balances match, the next Saturday run imports it without anyone acting.
+ * error address (else the dossier's e-mail address, else the installation's NOTIFY_EMAIL) with the
+ * message and what to check; the file is offered again every Saturday (Brussels time) for one month
+ * after its first failure and then dropped with a last notice. Once the balances match, the next
+ * Saturday run imports it without anyone acting. A file whose account is in no dossier (or in several)
+ * lives the same way, shows in the inbox with that account and what to do, and is notified once to
+ * NOTIFY_EMAIL when the installation has one (again only with its last notice): once the financial
+ * journal with that IBAN exists, the next Saturday run (or "try now") routes and imports it.
  * Folder convention: files whose name starts with "." or ends in .part/.tmp are still being written and
  * are skipped; a file taken in is moved to <BANK_INBOX_DIR>/archive/.
  */
@@ -27,7 +32,8 @@ import { parseCamt053 } from '../../formats/camt/parse.ts';
 import { parseCoda } from '../../formats/coda/parse.ts';
 import { decodeBankFile, type ParsedStatement } from '../../formats/statement.ts';
 import { requireDossier } from '../dossiers/access.ts';
-import { dailyAt, registerJob } from '../jobs/jobs.ts';
+import { dailyAtBrusselsTime, registerJob } from '../jobs/jobs.ts';
+import { localDate, nextLocalSaturday, parseLocalTime } from '../jobs/local-time.ts';
 import { importStatementFile } from './import-statement.ts';
 import { mandateOfJournal } from './mandates.ts';
 import type { InboxStatus } from './mandates-schema.ts';
@@ -75,10 +81,9 @@ export interface InboxRunResult {
 
 // ---------------------------------------------------------------------------------------------- dates
 
-/** The next Saturday strictly after `now`'s (UTC) day, at 00:00 UTC. */
+/** The next Saturday strictly after `now`'s day on Brussels clocks, at 00:00 Brussels time (CET or CEST). */
 export function nextSaturday(now: Date): Date {
-  const days = (6 - now.getUTCDay() + 7) % 7 || 7;
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days));
+  return nextLocalSaturday(now);
 }
 /** One calendar month later (31 January → last day of February). */
 export function oneMonthAfter(d: Date): Date {
@@ -88,7 +93,8 @@ export function oneMonthAfter(d: Date): Date {
   return target;
 }
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-const day = (d: Date) => d.toISOString().slice(0, 10);
+/** The calendar day in Belgium (archive folders, dates in mails). */
+const day = (d: Date) => localDate(d);
 
 // -------------------------------------------------------------------------------------------- routing
 
@@ -166,10 +172,12 @@ export async function receiveInboxFile(
     .executeTakeFirst();
   if (waiting) return { id: waiting.id, duplicate: true };
   let route: Route | null = null;
+  let unroutedAccount: string | null = null;
   try {
     route = await routeFile(svc.db, input.source === 'upload' ? input.officeId : null, input.fileName, input.content);
   } catch (err) {
     if (!isAppError(err)) throw err;
+    unroutedAccount = accountOfRoutingError(err);
   }
   let officeId = route?.officeId ?? input.officeId;
   if (officeId == null) {
@@ -184,7 +192,7 @@ export async function receiveInboxFile(
         office_id: officeId,
         routed_dossier_id: route?.dossierId ?? null,
         journal_id: route?.journalId ?? null,
-        account: route?.account ?? null,
+        account: route?.account ?? unroutedAccount,
         source: input.source,
         file_name: path.basename(input.fileName),
         content: input.content,
@@ -225,6 +233,12 @@ export async function scanInboxFolder(svc: Services): Promise<number[]> {
   }
   return ids;
 }
+
+/** The account a file names when no single dossier has it (shown in the inbox), from the routing error. */
+function accountOfRoutingError(e: AppError): string | null {
+  return ROUTING_ERRORS.has(e.code) && typeof e.params.account === 'string' ? e.params.account : null;
+}
+const ROUTING_ERRORS = new Set(['bank_inbox.account_unknown', 'bank_inbox.account_ambiguous']);
 
 // -------------------------------------------------------------------------------------------- attempt
 
@@ -295,35 +309,41 @@ export async function attemptEntry(svc: Services, id: number, seenAttempts: numb
     const next = nextSaturday(now);
     const drop = entry.first_failed_at != null && next.getTime() > dropAt.getTime();
 
-    // who is told: the mandate's error address, else the dossier's e-mail address
+    // who is told: the mandate's error address, else the dossier's e-mail address, else the installation's
+    // notification address (NOTIFY_EMAIL) — the only one for a file that no dossier could take
     let to: string | null = null;
     if (route) {
       const mandate = await mandateOfJournal(svc.db, route.dossierId, route.journalId);
       to = mandate?.error_email ?? route.dossierEmail ?? null;
     }
+    to ??= svc.config.notifyEmail ?? null;
+    // once per error (a new error is told again) and with the last notice: not at every Saturday retry
     const mailNow = drop || entry.first_failed_at == null || entry.error_code !== e.code;
+    const account = route?.account ?? accountOfRoutingError(e) ?? entry.account;
     let mailedTo: string | null = null;
-    if (to && mailNow && route) {
+    if (to && mailNow) {
       const params = {
         file: entry.file_name,
-        account: route.account,
-        dossier: route.dossierName,
+        account: account ?? '?',
+        dossier: route?.dossierName ?? '',
         message,
         checks: checksFor(e.code, lang),
         until: day(dropAt),
         since: day(firstFailed),
       };
+      const kind = route ? (drop ? 'dropped' : 'error') : drop ? 'unrouted_dropped' : 'unrouted';
       await svc.mailer.send({
         to,
-        officeId: route.officeId,
-        subject: translate(drop ? 'bank_inbox.mail.dropped_subject' : 'bank_inbox.mail.error_subject', lang, params),
-        text: translate(drop ? 'bank_inbox.mail.dropped_body' : 'bank_inbox.mail.error_body', lang, params),
+        officeId: route?.officeId ?? entry.office_id,
+        subject: translate(`bank_inbox.mail.${kind}_subject`, lang, params),
+        text: translate(`bank_inbox.mail.${kind}_body`, lang, params),
       });
       mailedTo = to;
     }
     await svc.db
       .updateTable('bank_inbox_entry')
       .set({
+        ...(route ? {} : { routed_dossier_id: null, journal_id: null, account }),
         status: drop ? 'dropped' : 'failed',
         error_code: e.code,
         message,
@@ -365,7 +385,7 @@ export async function runInbox(svc: Services): Promise<InboxRunResult> {
   return result;
 }
 
-registerJob({ name: INBOX_JOB, next: dailyAt(5), run: (svc) => runInbox(svc) });
+registerJob({ name: INBOX_JOB, next: dailyAtBrusselsTime((svc) => parseLocalTime(svc.config.bankInboxTime) ?? { hour: 6, minute: 0 }), run: (svc) => runInbox(svc) });
 
 // ------------------------------------------------------------------------------------ use cases (API)
 

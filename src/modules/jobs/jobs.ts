@@ -4,16 +4,18 @@
  * transaction (a job may open its own transactions — on PGlite a held transaction would block them),
  * and schedules the next run. Two processes never run the same job at once; a run that crashed is
  * taken over when its lease has expired. Due times come from the services' clock, so tests move time.
+ * Daily jobs run at a wall-clock time in Belgium (Europe/Brussels), the same hour in summer and winter.
  */
 import os from 'node:os';
 import { sql } from 'kysely';
 import type { Services } from '../../services.ts';
+import { nextLocalTime, type LocalTime } from './local-time.ts';
 import './schema.ts';
 
 export interface JobDefinition {
   name: string;
-  /** The next run after `after` (e.g. tomorrow 05:00 UTC). */
-  next(after: Date): Date;
+  /** The next run after `after` (e.g. tomorrow 06:00 Brussels time); the services give its settings. */
+  next(after: Date, svc: Services): Date;
   run(svc: Services): Promise<unknown>;
 }
 
@@ -33,14 +35,27 @@ export function registerJob(definition: JobDefinition): void {
 }
 export const registeredJobs = () => [...registry.values()];
 
-/** Every registered job gets its row (first run at its next time after now); existing rows are kept. */
+/**
+ * Every registered job gets its row (first run at its next time after now). An existing row keeps its
+ * time, unless a run ahead (not yet due, not running) is no longer the job's next time: its setting
+ * changed (e.g. BANK_INBOX_TIME from 06:00 to 07:30), so the next run follows the new setting.
+ */
 export async function ensureJobs(svc: Services): Promise<void> {
   const now = svc.clock.now();
   for (const def of registry.values()) {
+    const next = def.next(now, svc);
     await svc.db
       .insertInto('job')
-      .values({ name: def.name, run_at: def.next(now) })
+      .values({ name: def.name, run_at: next })
       .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    await svc.db
+      .updateTable('job')
+      .set({ run_at: next })
+      .where('name', '=', def.name)
+      .where('run_at', '>', now)
+      .where('run_at', '<>', next)
+      .where('locked_until', 'is', null)
       .execute();
   }
 }
@@ -92,7 +107,7 @@ export async function runDueJobs(svc: Services, owner = `${os.hostname()}:${proc
     await svc.db
       .updateTable('job')
       .set({
-        run_at: def.next(finished),
+        run_at: def.next(finished, svc),
         locked_until: null,
         locked_by: null,
         last_finished_at: finished,
@@ -131,11 +146,11 @@ export function startScheduler(svc: Services, options: { intervalMs?: number; on
   return () => clearInterval(timer);
 }
 
-/** Tomorrow (or today, when still ahead) at hh:mm UTC, strictly after `after`. */
-export function dailyAt(hourUtc: number, minuteUtc = 0) {
-  return (after: Date): Date => {
-    const d = new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth(), after.getUTCDate(), hourUtc, minuteUtc));
-    if (d.getTime() <= after.getTime()) d.setUTCDate(d.getUTCDate() + 1);
-    return d;
-  };
+/**
+ * Every day at a wall-clock time in Brussels (CET/CEST), today when still ahead, else tomorrow.
+ * `time` reads the setting from the services (e.g. BANK_INBOX_TIME), so a changed setting counts from the
+ * next scheduling on.
+ */
+export function dailyAtBrusselsTime(time: (svc: Services) => LocalTime) {
+  return (after: Date, svc: Services): Date => nextLocalTime(after, time(svc));
 }

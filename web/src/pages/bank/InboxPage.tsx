@@ -1,7 +1,8 @@
 /**
  * Bank → Bank inbox (office-wide): the files that arrived through the installation's watched folder or
  * an upload, the dossier they were routed to by account, their status, the last message, the attempts
- * and the next attempt (failed files are offered again every Saturday for a month, then dropped).
+ * and the next attempt (failed files are offered again every Saturday for a month, then dropped). A file
+ * whose account is in no dossier says so in its status ("no dossier for this account") with the account.
  * ↑/↓ choose a file, Enter shows its history (every attempt, with the address the error was mailed to),
  * F9 tries a waiting file now, Ctrl+U uploads a file, F5 refreshes.
  */
@@ -44,6 +45,10 @@ interface Attempt {
   message: string | null;
   mailedTo: string | null;
 }
+
+/** A waiting file that no dossier could take (its account is in no financial journal, or in several). */
+const unrouted = (e: InboxEntry) => e.status === 'failed' && e.dossierId == null && (e.errorCode === 'bank_inbox.account_unknown' || e.errorCode === 'bank_inbox.account_ambiguous');
+const statusText = (t: ReturnType<typeof useT>, e: InboxEntry) => t(unrouted(e) ? 'bank.inbox.status.unrouted' : `bank.inbox.status.${e.status}`);
 
 const onList = (e: KeyboardEvent) => {
   const el = e.target as HTMLElement | null;
@@ -175,12 +180,13 @@ export default function InboxPage() {
                 onDoubleClick={() => setOpen(e)}
                 data-testid="inbox-row"
                 data-status={e.status}
+                data-unrouted={unrouted(e) || undefined}
               >
                 <td>{fmt.dateTime(e.receivedAt)}</td>
                 <td>{e.fileName}</td>
                 <td>{e.dossierName ?? t('bank.inbox.noDossier')}</td>
                 <td>{e.account ?? ''}</td>
-                <td>{t(`bank.inbox.status.${e.status}`)}</td>
+                <td style={unrouted(e) ? { color: 'var(--danger)', fontWeight: 600 } : undefined}>{statusText(t, e)}</td>
                 <td title={e.message ?? undefined}>{(e.message ?? '').split('\n')[0]}</td>
                 <td className="num">{e.attempts}</td>
                 <td>{next(e)}</td>
@@ -205,7 +211,7 @@ function History({ entry, onClose, onRetry, retrying }: { entry: InboxEntry; onC
     <Dialog title={t('bank.inbox.history', { file: entry.fileName })} onClose={onClose} wide testId="inbox-history">
       <ErrorBanner error={detail.error} />
       <p>
-        {e.dossierName ?? t('bank.inbox.noDossier')} — {e.account ?? ''} — {t(`bank.inbox.status.${e.status}`)}
+        {e.dossierName ?? t('bank.inbox.noDossier')} — {e.account ?? ''} — {statusText(t, e)}
       </p>
       {e.message && <pre className="message-text" style={{ whiteSpace: 'pre-wrap' }}>{e.message}</pre>}
       {waiting && e.dropAt && <p className="muted">{t('bank.inbox.dropAt', { date: fmt.date(e.dropAt) })}</p>}
