@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/helpers.ts';
 import { upload } from '../../../test/relations/http.ts';
+import { codaFile } from '../../../test/bank/coda-file.ts';
 import type { AppError } from '../../core/errors.ts';
 import { makeOgm } from '../../core/ogm.ts';
 import { describeError } from '../../core/i18n/index.ts';
@@ -179,5 +180,122 @@ describe.each(engines)('bank statement import, camt.053 (%s)', (engine) => {
     );
     expect(oct?.code).toBe('banking.opening_mismatch');
     expect(oct?.params).toMatchObject({ journal: 'BNK', given: '33443.03', expected: '555.29' });
+  });
+});
+
+describe.each(engines)('a statement of more than 5,000 movements (%s)', (engine) => {
+  // A web shop's daily statement: 5,001 movements. A booking holds at most 5,000 lines, so the statement is
+  // booked as two consecutive financial bookings with the same number and date whose balances chain.
+  let t: LedgerTestContext;
+  let actor: ReturnType<typeof cliActor>;
+  let customer: number;
+  const IBAN = 'BE68539007547034';
+  const SHOP_OGM = makeOgm('0000054321');
+  const movements = (n: number, seed: number) =>
+    Array.from({ length: n }, (_, i) => ({ amount: ((i * 7919 + seed) % 9000) + 100 - (i % 4 === 0 ? 5000 : 0), communication: `bestelling ${seed}-${i + 1}` }));
+  const sum = (ms: Array<{ amount: number }>) => ms.reduce((s, m) => s + m.amount, 0);
+  const euros = (cents: number) => (cents / 100).toFixed(2);
+  const statements = async () =>
+    (
+      await sql<{ id: number; number: number; statement_number: string; date: string; description: string; opening: number; closing: number; lines: number }>`
+        select b.id, b.number, b.statement_number, to_char(b.date, 'YYYY-MM-DD') as date, b.description, b.statement_opening::int as opening, b.statement_closing::int as closing,
+          (select count(*)::int from booking_line l where l.dossier_id = b.dossier_id and l.booking_id = b.id) as lines
+        from booking b where b.dossier_id = ${t.dossierId} and b.kind = 'financial_statement' order by b.id`.execute(t.env.svc.db)
+    ).rows;
+  const counts = async () =>
+    (
+      await sql<{ n: number; i: number }>`
+        select (select count(*) from booking where dossier_id = ${t.dossierId} and kind = 'financial_statement')::int as n,
+               (select count(*) from bank_statement_import where dossier_id = ${t.dossierId})::int as i`.execute(t.env.svc.db)
+    ).rows[0];
+
+  // statement 001: 5,001 movements, the last one pays a sales invoice by its structured communication
+  const first = movements(5000, 1);
+  first.push({ amount: 24200, communication: '', ogm: SHOP_OGM } as (typeof first)[number] & { ogm: string });
+  const firstClosing = sum(first);
+
+  beforeAll(async () => {
+    t = await ledgerTestContext(engine, { fiscalYearStart: '2026-01-01' });
+    actor = cliActor(t.officeId);
+    customer = await addRelation(t.env, t.dossierId, { number: 'K001', name: 'Koffiebar Zuid', kind: 'customer' });
+    const j = await t.admin.post(`${t.base}/journals`, { code: 'BNK', name: 'Webshop bank', type: 'financial', iban: IBAN, bic: 'KREDBEBB' });
+    expect(j.status, JSON.stringify(j.body)).toBe(201);
+    const inv = await t.admin.post(`${t.base}/bookings`, {
+      type: 'sales_invoice', date: '2026-03-02', relationId: customer, reference: 'VF-2026-12', structuredCommunication: SHOP_OGM,
+      lines: [{ account: '700000', vatCode: 'V21', amountInclVat: '242.00' }],
+    });
+    expect(inv.status, JSON.stringify(inv.body)).toBe(201);
+  });
+  afterAll(() => t?.env.close());
+
+  it('books it as consecutive bookings of at most 5,000 movements, same number and date, balances chained, matched across the parts', async () => {
+    const file = codaFile({ iban: IBAN, sequence: '001', date: '2026-03-10', opening: 0, movements: first });
+    const res = await importStatementFile(t.env.svc, actor, t.dossierId, { fileName: 'webshop-001.cod', content: file });
+    expect(res.duplicates).toEqual([]);
+    expect(res.statements).toHaveLength(1);
+    const [st] = res.statements;
+    expect(st).toMatchObject({ journal: 'BNK', number: '001', lines: 5001, matched: 1, suspense: 5000 });
+    const middle = sum(first.slice(0, 5000));
+    expect(st.parts).toEqual([
+      { bookingId: st.bookingId, lines: 5000, openingBalance: '0.00', closingBalance: euros(middle) },
+      { bookingId: expect.any(Number), lines: 1, openingBalance: euros(middle), closingBalance: euros(firstClosing) },
+    ]);
+    const booked = await statements();
+    expect(booked.map((b) => [b.statement_number, b.date, b.description, b.opening, b.closing, b.lines])).toEqual([
+      ['001', '2026-03-10', 'CODA webshop-001.cod (1/2)', 0, middle, 10_000],
+      ['001', '2026-03-10', 'CODA webshop-001.cod (2/2)', middle, firstClosing, 2],
+    ]);
+    expect(booked[1].number).toBe(booked[0].number + 1); // consecutive in the journal
+    expect(booked.map((b) => b.id)).toEqual(st.parts!.map((p) => p.bookingId));
+    // the payment by OGM, in the second part, is booked on the customer and matched with the invoice
+    const paid = await sql<{ booking_id: number; account: string; relation_id: number }>`
+      select l.booking_id, l.account, l.relation_id from booking_line l join match_line m on m.dossier_id = l.dossier_id and m.booking_id = l.booking_id and m.line_no = l.line_no
+      where l.dossier_id = ${t.dossierId} and l.booking_id = ${booked[1].id}`.execute(t.env.svc.db);
+    expect(paid.rows).toEqual([{ booking_id: booked[1].id, account: '400000', relation_id: customer }]);
+    expect(await counts()).toEqual({ n: 2, i: 1 });
+  });
+
+  it('importing the same statement again books nothing and says so', async () => {
+    const file = codaFile({ iban: IBAN, sequence: '001', date: '2026-03-10', opening: 0, movements: first });
+    const res = await importStatementFile(t.env.svc, actor, t.dossierId, { fileName: 'again.cod', content: file });
+    expect(res.statements).toEqual([]);
+    expect(res.duplicates).toEqual([expect.objectContaining({ journal: 'BNK', number: '001', account: IBAN })]);
+    expect(await counts()).toEqual({ n: 2, i: 1 });
+  });
+
+  it('a file is still all or nothing: a long statement followed by one that does not follow books nothing', async () => {
+    const long = movements(5003, 2);
+    const file =
+      codaFile({ iban: IBAN, sequence: '002', date: '2026-03-11', opening: firstClosing, movements: long }) +
+      codaFile({ iban: IBAN, sequence: '003', date: '2026-03-12', opening: firstClosing + sum(long) + 100, movements: movements(3, 3) });
+    const e = (await importStatementFile(t.env.svc, actor, t.dossierId, { fileName: 'webshop-002-003.cod', content: file }).then(
+      () => null,
+      (err: AppError) => err,
+    ))!;
+    expect(e?.code).toBe('banking.opening_mismatch');
+    // the statement that does not follow is compared with the closing balance of the last part before it
+    expect(e.params).toMatchObject({ number: '003', given: euros(firstClosing + sum(long) + 100), expected: euros(firstClosing + sum(long)) });
+    expect(await counts()).toEqual({ n: 2, i: 1 });
+  });
+
+  it('the next statement opens at the closing balance of the last part', async () => {
+    const long = movements(5003, 2);
+    const file =
+      codaFile({ iban: IBAN, sequence: '002', date: '2026-03-11', opening: firstClosing, movements: long }) +
+      codaFile({ iban: IBAN, sequence: '003', date: '2026-03-12', opening: firstClosing + sum(long), movements: movements(3, 3) });
+    const res = await importStatementFile(t.env.svc, actor, t.dossierId, { fileName: 'webshop-002-003.cod', content: file });
+    expect(res.statements.map((s) => [s.number, s.lines, s.parts?.map((p) => p.lines)])).toEqual([
+      ['002', 5003, [5000, 3]],
+      ['003', 3, undefined],
+    ]);
+    const booked = await statements();
+    expect(booked.map((b) => [b.statement_number, b.opening, b.closing])).toEqual([
+      ['001', 0, sum(first.slice(0, 5000))],
+      ['001', sum(first.slice(0, 5000)), firstClosing],
+      ['002', firstClosing, firstClosing + sum(long.slice(0, 5000))],
+      ['002', firstClosing + sum(long.slice(0, 5000)), firstClosing + sum(long)],
+      ['003', firstClosing + sum(long), firstClosing + sum(long) + sum(movements(3, 3))],
+    ]);
+    expect(await counts()).toEqual({ n: 5, i: 3 });
   });
 });

@@ -1,6 +1,10 @@
 /**
  * Bank → import a statement file (CODA or camt.053) into a dossier. Each statement becomes one
- * financial booking in the journal of its account (IBAN + currency). A movement whose structured
+ * financial booking in the journal of its account (IBAN + currency); a statement with more movements
+ * than a booking holds (MAX_LINES, 5,000 — a big web shop's daily statement) becomes several
+ * consecutive financial bookings with the same statement number and date, "(1/3)", "(2/3)"… in their
+ * description, each opening at the closing balance of the part before it: the first opens at the
+ * statement's opening balance, the last closes at its closing balance. A movement whose structured
  * communication (OGM) points to exactly one open invoice is booked on that relation's 400/440 account
  * and matched; a movement from or to the IBAN of exactly one relation is booked on that relation (and
  * matched automatically where one invoice fits); every other movement goes to the CODA suspense account. A file books all or nothing;
@@ -10,6 +14,7 @@
  * (never rounded) with an error naming the statement and movement.
  */
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { AppError, conflict, validation } from '../../core/errors.ts';
 import { isValidOgm } from '../../core/ogm.ts';
 import { translate } from '../../core/i18n/index.ts';
@@ -19,7 +24,8 @@ import { requireDossier } from '../dossiers/access.ts';
 import { fixedAccounts } from '../ledger/accounts/fixed-accounts.ts';
 import { actorUserId } from '../ledger/bookings/post-booking.ts';
 import { PostingContext, prepareBooking, type StatementBookingInput } from '../ledger/bookings/prepare.ts';
-import { writeBookings } from '../ledger/bookings/write.ts';
+import { MAX_LINES } from '../ledger/bookings/rules.ts';
+import { writeBookings, type PreparedBooking } from '../ledger/bookings/write.ts';
 import { formatCents } from '../ledger/money.ts';
 import { autoMatchIn } from '../matching/auto-match.ts';
 import { normalizeIban, relationsByIban } from '../matching/counterparty.ts';
@@ -34,10 +40,19 @@ import './messages.ts';
 export interface ImportedStatement {
   journal: string;
   number: string;
+  /** The (first) financial booking of the statement. */
   bookingId: number;
   lines: number;
   matched: number;
   suspense: number;
+  /** Only for a statement of more than MAX_LINES movements: its consecutive bookings, in order. */
+  parts?: StatementPart[];
+}
+export interface StatementPart {
+  bookingId: number;
+  lines: number;
+  openingBalance: string;
+  closingBalance: string;
 }
 export interface DuplicateStatement {
   journal: string;
@@ -108,7 +123,7 @@ export async function importStatementFile(
     const byIban = await relationsByIban(trx, dossierId, statements.flatMap((s) => s.movements.map((m) => m.counterpartyAccount ?? '').filter(Boolean)));
     const ctx = new PostingContext(trx, dossierId, createdBy, 'import');
     const result: StatementImportResult = { format: statements[0].format, statements: [], duplicates: [] };
-    const written: Array<{ index: number; bookingId: number; relationIds: Set<number> }> = [];
+    const written: Array<{ index: number; bookingIds: number[]; relationIds: Set<number> }> = [];
 
     for (const s of statements) {
       const account = normalizeAccount(s.account);
@@ -152,8 +167,10 @@ export async function importStatementFile(
       }
 
       const relationIds = new Set<number>();
+      const amounts: number[] = []; // cents of each line, to chain the balances of the parts of a long statement
       const lines: StatementBookingInput['lines'] = s.movements.map((m, i) => {
         const amount = cents(m.amount, { number, line: i + 1 });
+        amounts.push(amount);
         const ogm = m.structuredCommunication && isValidOgm(m.structuredCommunication) ? m.structuredCommunication : null;
         // money in (amount > 0) pays a customer's invoice, which is open on the debit side (> 0)
         const invoices = ogm
@@ -176,18 +193,37 @@ export async function importStatementFile(
         return { ...base, account: suspense };
       });
       // A zero-amount movement (information only) moves nothing: it is not booked.
-      const input: StatementBookingInput = {
-        type: 'financial_statement',
-        journalId: journal.id,
-        date,
-        statementNumber: number,
-        description: `${s.format === 'coda' ? 'CODA' : 'camt.053'} ${file.fileName}`,
-        openingBalance: formatCents(opening),
-        closingBalance: formatCents(closing),
-        lines: lines.filter((l) => l.amount !== formatCents(0)),
-      };
-      const prepared = await prepareBooking(ctx, input);
-      const [booking] = await writeBookings(trx, dossierId, [prepared]);
+      const bookedAmounts = amounts.filter((a) => a !== 0);
+      const booked = lines.filter((_, i) => amounts[i] !== 0);
+      // At most MAX_LINES movements per booking: a longer statement is booked in consecutive parts with the
+      // same number and date, each opening at the closing of the part before (all in this transaction).
+      const partCount = Math.max(1, Math.ceil(booked.length / MAX_LINES));
+      const prepared: PreparedBooking[] = [];
+      const balances: Array<{ opening: number; closing: number; lines: number }> = [];
+      let partOpening = opening;
+      for (let p = 0; p < partCount; p++) {
+        const partLines = partCount === 1 ? booked : booked.slice(p * MAX_LINES, (p + 1) * MAX_LINES);
+        let partClosing = closing;
+        if (p < partCount - 1) {
+          partClosing = partOpening;
+          for (const a of bookedAmounts.slice(p * MAX_LINES, (p + 1) * MAX_LINES)) partClosing += a;
+        }
+        const input: StatementBookingInput = {
+          type: 'financial_statement',
+          journalId: journal.id,
+          date,
+          statementNumber: number,
+          description: `${s.format === 'coda' ? 'CODA' : 'camt.053'} ${file.fileName}${partCount > 1 ? ` (${p + 1}/${partCount})` : ''}`,
+          openingBalance: formatCents(partOpening),
+          closingBalance: formatCents(partClosing),
+          lines: partLines,
+        };
+        prepared.push(await prepareBooking(ctx, input));
+        balances.push({ opening: partOpening, closing: partClosing, lines: partLines.length });
+        partOpening = partClosing;
+      }
+      const bookings = await writeBookings(trx, dossierId, prepared);
+      const booking = bookings[0];
       try {
         await trx
           .insertInto('bank_statement_import')
@@ -198,8 +234,25 @@ export async function importStatementFile(
         if ((e as { code?: string }).code === '23505') throw conflict('banking.statement_duplicate', { number, account });
         throw e;
       }
-      written.push({ index: result.statements.length, bookingId: booking.id, relationIds });
-      result.statements.push({ journal: journal.code, number, bookingId: booking.id, lines: input.lines.length, matched: 0, suspense: 0 });
+      written.push({ index: result.statements.length, bookingIds: bookings.map((b) => b.id), relationIds });
+      result.statements.push({
+        journal: journal.code,
+        number,
+        bookingId: booking.id,
+        lines: booked.length,
+        matched: 0,
+        suspense: 0,
+        ...(partCount > 1
+          ? {
+              parts: bookings.map((b, i) => ({
+                bookingId: b.id,
+                lines: balances[i].lines,
+                openingBalance: formatCents(balances[i].opening),
+                closingBalance: formatCents(balances[i].closing),
+              })),
+            }
+          : {}),
+      });
     }
 
     const relations = new Set(written.flatMap((w) => [...w.relationIds]));
@@ -211,14 +264,14 @@ export async function importStatementFile(
         .selectFrom('booking_line')
         .select(['line_no', 'account', 'kind'])
         .where('dossier_id', '=', dossierId)
-        .where('booking_id', '=', w.bookingId)
+        .where('booking_id', 'in', w.bookingIds)
         .execute();
       st.suspense = rows.filter((r) => r.kind === 'entry' && r.account === suspense).length;
       const matched = await trx
         .selectFrom('match_line')
-        .select((eb) => eb.fn.count<number>('line_no').distinct().as('n'))
+        .select((eb) => eb.fn.count<number>(sql`distinct (booking_id, line_no)`).as('n'))
         .where('dossier_id', '=', dossierId)
-        .where('booking_id', '=', w.bookingId)
+        .where('booking_id', 'in', w.bookingIds)
         .executeTakeFirst();
       st.matched = Number(matched?.n ?? 0);
     }

@@ -17,7 +17,8 @@ import { useLanguage, useT, type MessageKey } from '../../i18n/index.tsx';
 import { useShortcuts } from '../../shortcuts.tsx';
 import { useDossierId } from '../ledger/ledger-api.ts';
 
-interface ImportedStatement { journal: string; number: string; bookingId: number; lines: number; matched: number; suspense: number }
+/** `parts`: a statement of more than 5,000 movements is booked as several consecutive bookings. */
+interface ImportedStatement { journal: string; number: string; bookingId: number; lines: number; matched: number; suspense: number; parts?: Array<{ bookingId: number; lines: number }> }
 interface DuplicateStatement { journal: string; account: string; number: string; message: string }
 interface ImportAnswer { format: 'coda' | 'camt.053'; statements: ImportedStatement[]; duplicates: DuplicateStatement[] }
 interface FileResult { fileName: string; answer?: ImportAnswer; error?: unknown }
@@ -191,7 +192,10 @@ function Booked({ answer }: { answer: ImportAnswer }) {
               {answer.statements.map((s) => (
                 <tr key={s.bookingId}>
                   <td>{s.journal}</td>
-                  <td>{s.number}</td>
+                  <td>
+                    {s.number}
+                    {s.parts && <span className="muted"> ({t('bank.import.parts', { count: s.parts.length })})</span>}
+                  </td>
                   <td className="num">{s.lines}</td>
                   <td className="num">{s.matched}</td>
                   <td className="num">{s.suspense}</td>
