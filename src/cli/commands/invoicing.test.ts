@@ -4,65 +4,25 @@
  * and paid invoices are listed; an invoice made from a JSON file and posted gets the next number; its
  * PDF and UBL are written; a bad file is refused naming the line, with a non-zero exit.
  */
-import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '../../db/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type Engine } from '../../../test/helpers.ts';
+import { cliSandbox, type CliSandbox } from '../../../test/cli-runner.ts';
 
-const run = promisify(execFile);
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe.each(engines)('argonaut invoice (%s)', (engine: Engine) => {
+  let cli: CliSandbox;
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  let drop: (() => Promise<void>) | undefined;
-
-  const argonaut = async (...args: string[]): Promise<Result> => {
-    try {
-      const { stdout, stderr } = await run('node', ['bin/argonaut.js', ...args, '--data', path.join(dir, 'data')], { cwd: repo, env, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? String(err) };
-    }
-  };
+  const argonaut = (...args: string[]) => cli.argonaut(...args);
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'argonaut-invoice-cli-'));
-    env = { ...process.env, ARGONAUT_LANG: undefined, DATABASE_URL: undefined };
-    if (engine === 'postgres') {
-      const url = process.env.TEST_DATABASE_URL!;
-      const name = `argonaut_test_${Math.floor(Date.now() / 1000)}_${crypto.randomBytes(4).toString('hex')}`;
-      const admin = await openDatabase({ url, poolSize: 1 });
-      await sql.raw(`create database ${name} template ${inject('postgresTemplate')}`).execute(admin.db);
-      await admin.close();
-      const target = new URL(url);
-      target.pathname = `/${name}`;
-      env.DATABASE_URL = target.toString();
-      drop = async () => {
-        const again = await openDatabase({ url, poolSize: 1 });
-        await sql.raw(`drop database if exists ${name} with (force)`).execute(again.db);
-        await again.close();
-      };
-    }
+    cli = await cliSandbox(engine, 'argonaut-invoice-cli-');
+    ({ dir, env } = cli);
   });
-  afterAll(async () => {
-    await drop?.();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  });
+  afterAll(() => cli?.close());
 
   it('lists the demo dossier’s sent and paid invoices, creates and posts one from a file, writes its PDF and UBL', async () => {
     const demo = await argonaut('demo', '--json');

@@ -4,68 +4,26 @@
  * open items at the year end add up to the balances of 400000 and 440000, before and after
  * `argonaut match auto`, which matches most payments (the demo pays sales by structured communication).
  */
-import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '../../db/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type Engine } from '../../../test/helpers.ts';
+import { cliSandbox, type CliSandbox } from '../../../test/cli-runner.ts';
 
-const run = promisify(execFile);
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 interface OpenItemJson { relation: string | null; account: string; document: string; date: string; dueDate: string | null; amount: string; open: string }
 
 describe.each(engines)('argonaut matching commands (%s)', (engine: Engine) => {
+  let cli: CliSandbox;
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  let drop: (() => Promise<void>) | undefined;
   let dossierId: number;
   let year: number;
-
-  const argonaut = async (...args: string[]): Promise<Result> => {
-    try {
-      const { stdout, stderr } = await run('node', ['bin/argonaut.js', ...args, '--data', path.join(dir, 'data')], { cwd: repo, env, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? String(err) };
-    }
-  };
+  const argonaut = (...args: string[]) => cli.argonaut(...args);
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'argonaut-matching-cli-'));
-    env = { ...process.env, ARGONAUT_LANG: undefined, DATABASE_URL: undefined };
-    if (engine === 'postgres') {
-      const url = process.env.TEST_DATABASE_URL!;
-      const name = `argonaut_test_${Math.floor(Date.now() / 1000)}_${crypto.randomBytes(4).toString('hex')}`;
-      const admin = await openDatabase({ url, poolSize: 1 });
-      await sql.raw(`create database ${name} template ${inject('postgresTemplate')}`).execute(admin.db);
-      await admin.close();
-      const target = new URL(url);
-      target.pathname = `/${name}`;
-      env.DATABASE_URL = target.toString();
-      drop = async () => {
-        const again = await openDatabase({ url, poolSize: 1 });
-        await sql.raw(`drop database if exists ${name} with (force)`).execute(again.db);
-        await again.close();
-      };
-    }
+    cli = await cliSandbox(engine, 'argonaut-matching-cli-');
+    ({ dir, env } = cli);
   });
-  afterAll(async () => {
-    await drop?.();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  });
+  afterAll(() => cli?.close());
 
   const cents = (s: string) => Math.round(Number(s) * 100);
   const openItems = async (date: string, ...extra: string[]): Promise<OpenItemJson[]> => {
