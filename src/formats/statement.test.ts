@@ -50,6 +50,7 @@ describe('decoding bank files', () => {
   it('keeps valid UTF-8 and falls back to Windows-1252', () => {
     expect(decodeBankFile(Buffer.from('Compte à vue', 'utf8'))).toEqual({ text: 'Compte à vue', encoding: 'utf-8' });
     expect(decodeBankFile(Buffer.from('Compte à vue', 'latin1'))).toEqual({ text: 'Compte à vue', encoding: 'windows-1252' });
+    expect(decodeBankFile(Buffer.from('Zichtrekening 001', 'latin1'))).toEqual({ text: 'Zichtrekening 001', encoding: 'utf-8' }); // plain ASCII
   });
 
   it('drops a UTF-8 byte-order mark and reads a view into a larger buffer only within its bounds', () => {
