@@ -3,7 +3,8 @@
  * switch it on; with it, a mandate is requested with the keyboard (Ctrl+N) — internal in black, external
  * in green —, its detail is changed and saved with Ctrl+S; a file that failed in the daily run shows in
  * Bank → Bank inbox with its dossier, status and message, Enter shows its history (mailed to the
- * mandate's address) and F9 tries it again now.
+ * mandate's address) and F9 tries it again now. A file whose account is in no dossier says so in its
+ * status, with the account and what to do; once the journal exists, F9 imports it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -129,5 +130,33 @@ describe.each(engines)('CODA mandates and the bank inbox (Chromium, %s)', (engin
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="inbox-attempts"] tbody tr').length === 2);
     await page.keyboard.press('Escape');
     expect((await admin.get('/api/v1/bank/inbox')).body[0]).toMatchObject({ fileName: 'kbc-007.cod', status: 'failed', attempts: 2 });
+  });
+
+  it('shows a file whose account is in no dossier with that account and what to do; once the journal exists, F9 imports it', async () => {
+    const { page } = e2e;
+    const file = codaFile({ iban: 'BE62510007547061', sequence: '001', date: '2026-03-11', opening: 0, movements: [{ amount: 4200, communication: 'huur maart' }] });
+    fs.writeFileSync(path.join(e2e.env.config.bankInboxDir, 'ing-001.cod'), file);
+    expect(await runInbox(e2e.env.svc)).toMatchObject({ received: 1, failed: 1 });
+
+    await page.goto(`${e2e.baseUrl}/d/${dossierId}/bank/inbox`);
+    const row = page.getByTestId('inbox-row').filter({ hasText: 'ing-001.cod' });
+    await row.waitFor();
+    expect(await row.getAttribute('data-unrouted')).toBe('true');
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain(tx('nl', 'bank.inbox.noDossier'));
+    expect(text).toContain('BE62 5100 0754 7061');
+    expect(text).toContain(tx('nl', 'bank.inbox.status.unrouted'));
+    await row.click();
+    await page.keyboard.press('Enter');
+    const history = page.getByTestId('inbox-history');
+    await history.locator('pre').getByText('Maak in het juiste dossier een financieel dagboek aan', { exact: false }).waitFor();
+
+    // the accountant creates the journal with that IBAN, then tries the file again at once
+    expect((await admin.post(`/api/v1/dossiers/${dossierId}/journals`, { code: 'ING', name: 'ING zicht', type: 'financial', iban: 'BE62 5100 0754 7061', bic: 'BBRUBEBB' })).status).toBe(201);
+    await page.keyboard.press('F9');
+    await history.getByText(tx('nl', 'bank.inbox.status.imported')).first().waitFor();
+    await page.keyboard.press('Escape');
+    const entry = (await admin.get('/api/v1/bank/inbox')).body.find((e: { fileName: string }) => e.fileName === 'ing-001.cod');
+    expect(entry).toMatchObject({ status: 'imported', dossierName: 'Bakkerij Janssens BV', account: 'BE62 5100 0754 7061' });
   });
 });
