@@ -19,7 +19,7 @@ export async function startServer(config: Config, options: { host?: string; logg
     console.log(`Open ${url} and log in.`);
   }
   if (!config.smtpUrl) console.log(`Mail is kept in the outbox (Management → Outbox, and ${path.join(config.dataDir, 'outbox')}); set SMTP_URL to send it.`);
-  // scheduled jobs (the daily bank inbox import at 05:00 UTC)
+  // scheduled jobs (the daily bank inbox import at BANK_INBOX_TIME, 06:00 Brussels time by default)
   const stopJobs = startScheduler(svc, { onError: (err) => console.error('scheduled job failed:', err) });
   const stop = async () => {
     stopJobs();
