@@ -4,14 +4,36 @@
  * into excl. VAT with F9; Ctrl+D clears all lines (they are typed again); F12 posts — the number of the
  * sales journal, the structured communication and the EN 16931 totals show, the sales booking exists;
  * Ctrl+F prints the invoice PDF and Ctrl+L the delivery note (new tabs with the PDFs); Alt+S publishes
- * it without e-mail and the list shows it sent.
+ * it without e-mail and the list shows it sent. Shift+Print exports the PDF: Ctrl+Shift+F downloads the
+ * invoice PDF, Ctrl+Shift+L the delivery note, Shift+click on the print button too. A credit note is
+ * linked on its fields screen (F4) to the customer's posted invoice it corrects, chosen with the
+ * keyboard; the PDF and the UBL name that invoice.
  */
+import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidOgm } from '../../src/core/ogm.ts';
+import { invoiceLayout } from '../../src/modules/invoicing/pdf.ts';
+import { loadInvoice } from '../../src/modules/invoicing/invoices.ts';
 import { addRelation } from '../../src/modules/ledger/test-support.ts';
 import { engines, loggedIn, seedOffice, type ApiClient } from '../helpers.ts';
+import { download } from '../relations/http.ts';
 import { loginAs, startE2E, tx, type E2E } from './harness.ts';
+
+/** The UBL invoice or credit note embedded in a PDF/A-3 (its FlateDecode streams, inflated). */
+function embeddedUbl(pdf: Buffer): string | undefined {
+  for (const m of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let text: string;
+    try {
+      text = zlib.inflateSync(Buffer.from(m[1], 'latin1')).toString('utf8');
+    } catch {
+      continue;
+    }
+    if (/<(Invoice|CreditNote)[\s>]/.test(text)) return text;
+  }
+  return undefined;
+}
 
 describe.each(engines)('invoicing: make, post, print and publish an invoice (Chromium, %s)', (engine) => {
   let e2e: E2E;
@@ -109,5 +131,78 @@ describe.each(engines)('invoicing: make, post, print and publish an invoice (Chr
     expect(await row.getAttribute('data-status')).toBe('sent');
     expect(await row.textContent()).toContain('VK 2026/0001');
     expect(await row.textContent()).toContain(tx('nl', 'invoice.status.sent'));
+  });
+
+  it('Shift+Print exports the PDF: Ctrl+Shift+F downloads the invoice, Ctrl+Shift+L the delivery note, Shift+click the same; the buttons say so', async () => {
+    const { page, context } = e2e;
+    await page.goto(`${e2e.baseUrl}/d/${dossierId}/invoicing/invoices`);
+    await page.getByTestId('invoice-row').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('invoice-title').textContent()).toBe('Factuur VK 2026/0001');
+    const printButton = page.getByTestId('invoice-print');
+    expect(await printButton.getAttribute('title')).toBe(tx('nl', 'invoice.print.help'));
+    expect(await page.getByTestId('invoice-delivery-note').getAttribute('title')).toBe(tx('nl', 'invoice.deliveryNote.help'));
+
+    const opened: string[] = [];
+    const onPage = (p: { url(): string }) => opened.push(p.url());
+    context.on('page', onPage);
+    for (const [key, name, ubl] of [['Control+Shift+KeyF', 'VK-2026-0001.pdf', true], ['Control+Shift+KeyL', 'Leveringsnota-VK-2026-0001.pdf', false]] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press(key)]);
+      expect(download.suggestedFilename()).toBe(name);
+      const pdf = fs.readFileSync((await download.path())!);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // the invoice carries its UBL (PDF/A-3); the delivery note has no prices and no UBL
+      expect(embeddedUbl(pdf) !== undefined).toBe(ubl);
+    }
+    const [clicked] = await Promise.all([page.waitForEvent('download'), printButton.click({ modifiers: ['Shift'] })]);
+    expect(clicked.suggestedFilename()).toBe('VK-2026-0001.pdf');
+    context.off('page', onPage);
+    expect(opened).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('invoice-list').waitFor();
+  });
+
+  it('F4 on a credit note: the customer’s posted invoice is chosen with the keyboard; posted, the PDF and the UBL name it', async () => {
+    const { page } = e2e;
+    const [invoice] = (await admin.get(`${base}/invoicing/invoices?kind=invoice`)).body;
+    // a draft invoice of the same customer is no choice
+    await admin.post(`${base}/invoicing/invoices`, { customer: 'K001', issueDate: '2026-03-12', lines: [{ description: 'Ontwerp', unitPrice: '1', vatCode: 'V06' }] });
+
+    await page.goto(`${e2e.baseUrl}/d/${dossierId}/invoicing/invoices`);
+    await page.getByTestId('invoice-list').waitFor();
+    await page.keyboard.press('Control+KeyN');
+    await page.getByTestId('invoice-editor').waitFor();
+    await page.keyboard.press('F4');
+    await page.getByTestId('invoice-kind').selectOption('credit_note');
+    const credited = page.getByTestId('invoice-credited');
+    expect(await credited.isDisabled()).toBe(true);
+    expect(await page.locator('#invoice-credited-hint').textContent()).toBe(tx('nl', 'invoice.field.creditedInvoiceChooseCustomer'));
+    await page.getByTestId('invoice-customer').selectOption({ label: 'K001 — Hotel Aurora' });
+    await expect.poll(() => credited.locator('option').count()).toBe(2);
+    expect(await credited.locator('option').nth(1).textContent()).toBe('VK 2026/0001 — 10/03/2026 — 49,95');
+    // keyboard: focus the field and take the next option
+    await credited.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => credited.inputValue()).toBe(String(invoice.id));
+    await page.getByTestId('invoice-issue-date').fill('2026-03-20');
+
+    await page.keyboard.press('F3');
+    const line = page.getByTestId('invoice-line').nth(0);
+    await line.getByTestId('line-article').selectOption({ label: 'BROOD — Volkorenbrood' });
+    await line.getByTestId('line-quantity').fill('2');
+    await page.keyboard.press('F12');
+    await expect.poll(() => page.getByTestId('invoice-title').textContent()).toBe('Creditnota VK 2026/0002');
+    await page.keyboard.press('F4');
+    expect(await credited.inputValue()).toBe(String(invoice.id));
+    expect(await credited.isDisabled()).toBe(true);
+
+    const note = (await admin.get(`${base}/invoicing/invoices?kind=credit_note`)).body[0];
+    const detail = await loadInvoice(e2e.env.svc.db, dossierId, note.id);
+    expect(detail).toMatchObject({ kind: 'credit_note', status: 'posted', creditedInvoiceId: invoice.id, totalIncl: 530 });
+    // the PDF says which invoice it credits, and carries the UBL with its BillingReference
+    expect((await invoiceLayout(e2e.env.svc.db, dossierId, detail, false)).notes).toContain('Creditnota bij factuur VK 2026/0001');
+    const pdf = await download(e2e.server, admin, `${base}/invoicing/invoices/${note.id}/pdf`);
+    const ubl = embeddedUbl(pdf.body);
+    expect(ubl).toMatch(/<cac:BillingReference>\s*<cac:InvoiceDocumentReference>\s*<cbc:ID>VK 2026\/0001<\/cbc:ID>\s*<cbc:IssueDate>2026-03-10<\/cbc:IssueDate>/);
   });
 });

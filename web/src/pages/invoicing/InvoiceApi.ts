@@ -44,6 +44,8 @@ export interface InvoiceInput {
   orderReference?: string | null;
   paymentTerms?: string | null;
   notes?: string | null;
+  /** a credit note: the posted invoice of the same customer it corrects (BT-25, BillingReference) */
+  creditedInvoiceId?: number | null;
   lines?: InvoiceLineInput[];
 }
 export interface InvoiceView {
@@ -59,6 +61,7 @@ export interface InvoiceView {
   orderReference: string | null;
   paymentTerms: string | null;
   notes: string | null;
+  creditedInvoiceId: number | null;
   structuredCommunication: string | null;
   totalExcl: number;
   totalVat: number;
@@ -81,6 +84,8 @@ export interface InvoicingSettingsView {
   iban: string | null;
   bic: string | null;
   hasLogo: boolean;
+  /** the UBL 2.1 schemas every Peppol invoice is checked against: installed on this installation or not */
+  ublSchemas: { dir: string; installed: boolean; command: string; download: string };
   sender: { mode: 'own_domain' | 'noreply'; from: string; replyTo: string | null; explanation: string };
 }
 
@@ -90,6 +95,8 @@ const base = (dossierId: number) => `/dossiers/${dossierId}/invoicing`;
 
 export const invoicingApi = {
   list: (d: number) => api.get<InvoiceListItem[]>(`${base(d)}/invoices`),
+  /** a customer's invoices (the credit note's choice of the invoice it corrects) */
+  invoicesOf: (d: number, customerId: number) => api.get<InvoiceListItem[]>(`${base(d)}/invoices?kind=invoice&customerId=${customerId}`),
   get: (d: number, id: number) => api.get<InvoiceView>(`${base(d)}/invoices/${id}`),
   create: (d: number, input: InvoiceInput) => api.post<InvoiceView>(`${base(d)}/invoices`, input),
   update: (d: number, id: number, input: InvoiceInput) => api.put<InvoiceView>(`${base(d)}/invoices/${id}`, input),

@@ -1,7 +1,8 @@
 /**
  * Invoicing settings, under the invoice list: which sender invoice mail gets and why (the SPF check of
  * the own address's domain), the own sender and reply-to addresses, the bank account on the invoices,
- * and the sales journal the invoicing journal books into (not linked: invoices cannot be posted yet).
+ * the sales journal the invoicing journal books into (not linked: invoices cannot be posted yet), and
+ * whether this installation can send over Peppol (the UBL 2.1 schemas installed, or how to install them).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -66,6 +67,21 @@ export function InvoicingSettings({ dossierId }: { dossierId: number }) {
         <InfoNote>
           <strong>{t('invoice.sender')}:</strong> <span data-testid="invoicing-sender">{settings.data.sender.explanation}</span>
         </InfoNote>
+      )}
+      {settings.data && (
+        <div data-testid="ubl-schemas" data-installed={String(settings.data.ublSchemas.installed)}>
+          <h3>{t('invoice.settings.peppol')}</h3>
+          {settings.data.ublSchemas.installed ? (
+            <InfoNote>{t('invoice.settings.schemasInstalled', { dir: settings.data.ublSchemas.dir })}</InfoNote>
+          ) : (
+            <div className="banner error" role="status">
+              <p>{t('invoice.settings.schemasMissing', { dir: settings.data.ublSchemas.dir, download: settings.data.ublSchemas.download })}</p>
+              <pre>
+                <code>{settings.data.ublSchemas.command}</code>
+              </pre>
+            </div>
+          )}
+        </div>
       )}
       <div className="form-grid">
         <TextField label={t('invoice.settings.senderEmail')} type="email" value={form.senderEmail} onChange={set('senderEmail')} testId="settings-sender" />

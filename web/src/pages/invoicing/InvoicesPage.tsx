@@ -2,13 +2,16 @@
  * Invoicing → Invoices: the list (draft, posted, sent, paid) and the invoice screen.
  * List: ↑/↓ choose, Enter opens, Ctrl+N makes a new invoice, F5 refreshes.
  * Invoice screen (keys as Belgian users know them): F4 the fields (customer, dates, due date, buyer and
- * order reference, payment terms, notes), F3 the lines (article or free line: quantity, unit, unit price,
- * discount, VAT code); F9 in a unit price turns the amount typed incl. VAT into excl. VAT; Insert adds a
- * line, Ctrl+D clears all lines; Ctrl+S saves the draft, F12 posts it; Ctrl+F prints the invoice PDF,
- * Ctrl+L the delivery note (Shift+click on their buttons exports the PDF); Ctrl+E sends it by e-mail, Alt+P over Peppol (a customer registered on Peppol), Alt+S publishes it without e-mail; Esc goes back.
+ * order reference, payment terms, notes; for a credit note the customer's posted invoice it corrects),
+ * F3 the lines (article or free line: quantity, unit, unit price, discount, VAT code); F9 in a unit price
+ * turns the amount typed incl. VAT into excl. VAT; Insert adds a line, Ctrl+D clears all lines; Ctrl+S
+ * saves the draft, F12 posts it; Ctrl+F prints the invoice PDF, Ctrl+L the delivery note; Shift+Print
+ * exports the PDF — browsers rarely receive the Print key, so Ctrl+Shift+F exports the invoice and
+ * Ctrl+Shift+L the delivery note (and Shift+click on their buttons); Ctrl+E sends it by e-mail, Alt+P over
+ * Peppol (a customer registered on Peppol), Alt+S publishes it without e-mail; Esc goes back.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { api } from '../../api.ts';
 import { SelectField, TextField } from '../../components/Fields.tsx';
 import { ErrorBanner, InfoNote, SuccessBanner } from '../../components/Messages.tsx';
@@ -145,7 +148,15 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
   const articles = useQuery({ queryKey: ['articles', dossierId], queryFn: () => invoicingApi.articles(dossierId) });
   const vatCodes = useQuery({ queryKey: ['vat-codes', dossierId, 'sales'], queryFn: () => ledgerApi.vatCodes(dossierId, 'sales') });
   const [tab, setTab] = useState<'fields' | 'lines'>('fields');
-  const [fields, setFields] = useState({ kind: 'invoice', customerId: '', issueDate: today(), deliveryDate: '', dueDate: '', buyerReference: '', orderReference: '', paymentTerms: '', notes: '' });
+  const [fields, setFields] = useState({ kind: 'invoice', customerId: '', issueDate: today(), deliveryDate: '', dueDate: '', buyerReference: '', orderReference: '', paymentTerms: '', notes: '', creditedInvoiceId: '' });
+  // a credit note corrects one of its customer's posted invoices
+  const creditNote = fields.kind === 'credit_note';
+  const customerInvoices = useQuery({
+    queryKey: ['customer-invoices', dossierId, fields.customerId],
+    queryFn: () => invoicingApi.invoicesOf(dossierId, Number(fields.customerId)),
+    enabled: creditNote && fields.customerId !== '',
+  });
+  const creditable = (customerInvoices.data ?? []).filter((i) => i.status !== 'draft' && i.number !== null);
   const [lines, setLines] = useState<LineState[]>([emptyLine()]);
   const [notice, setNotice] = useState<string | null>(null);
   const customerRef = useRef<HTMLSelectElement>(null);
@@ -165,6 +176,7 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
       orderReference: inv.orderReference ?? '',
       paymentTerms: inv.paymentTerms ?? '',
       notes: inv.notes ?? '',
+      creditedInvoiceId: inv.creditedInvoiceId ? String(inv.creditedInvoiceId) : '',
     });
     setLines(
       inv.lines.length
@@ -208,6 +220,7 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
     orderReference: fields.orderReference || null,
     paymentTerms: fields.paymentTerms || null,
     notes: fields.notes || null,
+    creditedInvoiceId: creditNote && fields.creditedInvoiceId ? Number(fields.creditedInvoiceId) : null,
     lines: lines
       .filter((l) => l.description.trim() || l.articleId || l.unitPrice.trim())
       .map(
@@ -259,10 +272,25 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
     },
   });
   const posted = inv !== undefined && inv.status !== 'draft';
-  // Shift+click on a print button exports (downloads) the PDF instead of opening it.
+  // Shift+click on a print button (or Ctrl+Shift+F / Ctrl+Shift+L) exports (downloads) the PDF instead of opening it.
   const pdfUrl = (deliveryNote: boolean, download = false) =>
     `/api/v1/dossiers/${dossierId}/invoicing/invoices/${id}/pdf${deliveryNote ? '?deliveryNote=true' : ''}${download ? `${deliveryNote ? '&' : '?'}download=true` : ''}`;
   const print = (deliveryNote: boolean) => id !== null && window.open(pdfUrl(deliveryNote), '_blank');
+  // Shift+Print: the PDF downloaded (the server sends it as an attachment).
+  const exportPdf = (deliveryNote: boolean) => {
+    if (id === null) return;
+    const a = document.createElement('a');
+    a.href = pdfUrl(deliveryNote, true);
+    a.download = '';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  };
+  const onPrintClick = (deliveryNote: boolean) => (e: MouseEvent) => {
+    if (!e.shiftKey) return;
+    e.preventDefault();
+    exportPdf(deliveryNote);
+  };
   const busy = save.isPending || post.isPending || send.isPending || sendPeppol.isPending || publish.isPending;
   const peppolReady = posted && inv?.kind !== 'delivery_note' && !!inv?.customer.peppolRegistered;
   useShortcuts(
@@ -275,6 +303,8 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
       { keys: ['F12'], description: 'invoice.key.post', run: () => post.mutate(), enabled: editable && !busy, inInputs: true },
       { keys: ['Ctrl+F'], description: 'invoice.key.print', run: () => print(false), enabled: id !== null, inInputs: true },
       { keys: ['Ctrl+L'], description: 'invoice.key.deliveryNote', run: () => print(true), enabled: id !== null, inInputs: true },
+      { keys: ['Ctrl+Shift+F', 'Shift+PrintScreen'], description: 'invoice.key.exportPdf', run: () => exportPdf(false), enabled: id !== null, inInputs: true },
+      { keys: ['Ctrl+Shift+L'], description: 'invoice.key.exportDeliveryNote', run: () => exportPdf(true), enabled: id !== null, inInputs: true },
       { keys: ['Ctrl+E'], description: 'invoice.key.send', run: () => send.mutate(), enabled: posted && !busy, inInputs: true },
       { keys: ['Alt+P'], description: 'invoice.key.sendPeppol', run: () => sendPeppol.mutate(), enabled: peppolReady && !busy, inInputs: true },
       { keys: ['Alt+S'], description: 'invoice.key.publish', run: () => publish.mutate(), enabled: posted && !busy, inInputs: true },
@@ -320,7 +350,17 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
             />
             <div className="field">
               <label htmlFor="invoice-customer">{t('invoice.field.customer')}</label>
-              <select id="invoice-customer" ref={customerRef} value={fields.customerId} disabled={!editable} onChange={(e) => setField('customerId')(e.target.value)} data-testid="invoice-customer">
+              <select
+                id="invoice-customer"
+                ref={customerRef}
+                value={fields.customerId}
+                disabled={!editable}
+                onChange={(e) => {
+                  const customerId = e.target.value;
+                  setFields((f) => ({ ...f, customerId, creditedInvoiceId: '' }));
+                }}
+                data-testid="invoice-customer"
+              >
                 <option value="">{t('invoice.field.chooseCustomer')}</option>
                 {(customers.data ?? []).map((c) => (
                   <option key={c.id} value={String(c.id)}>
@@ -329,6 +369,29 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
                 ))}
               </select>
             </div>
+            {creditNote && (
+              <div className="field">
+                <label htmlFor="invoice-credited">{t('invoice.field.creditedInvoice')}</label>
+                <select
+                  id="invoice-credited"
+                  value={fields.creditedInvoiceId}
+                  disabled={!editable || fields.customerId === ''}
+                  onChange={(e) => setField('creditedInvoiceId')(e.target.value)}
+                  aria-describedby="invoice-credited-hint"
+                  data-testid="invoice-credited"
+                >
+                  <option value="">{t('invoice.field.noCreditedInvoice')}</option>
+                  {creditable.map((i) => (
+                    <option key={i.id} value={String(i.id)}>
+                      {i.number} — {fmt.date(i.date)} — {money(i.total, locale)}
+                    </option>
+                  ))}
+                </select>
+                <div className="hint" id="invoice-credited-hint">
+                  {fields.customerId === '' ? t('invoice.field.creditedInvoiceChooseCustomer') : t('invoice.field.creditedInvoiceHint')}
+                </div>
+              </div>
+            )}
             <TextField label={t('invoice.field.issueDate')} type="date" value={fields.issueDate} onChange={setField('issueDate')} readOnly={!editable} testId="invoice-issue-date" />
             <TextField label={t('invoice.field.deliveryDate')} type="date" value={fields.deliveryDate} onChange={setField('deliveryDate')} readOnly={!editable} testId="invoice-delivery-date" />
             <TextField label={t('invoice.field.dueDate')} type="date" value={fields.dueDate} onChange={setField('dueDate')} readOnly={!editable} hint={t('invoice.field.dueDateHint')} testId="invoice-due-date" />
@@ -466,12 +529,12 @@ function InvoiceEditor({ dossierId, id, onOpen, onClose }: { dossierId: number; 
           </button>
         )}
         {id !== null && (
-          <a className="button" href={pdfUrl(false)} target="_blank" rel="noreferrer" onClick={(e) => e.shiftKey && (e.currentTarget.href = pdfUrl(false, true))} data-testid="invoice-print">
+          <a className="button" href={pdfUrl(false)} target="_blank" rel="noreferrer" title={t('invoice.print.help')} onClick={onPrintClick(false)} data-testid="invoice-print">
             {t('invoice.print')}
           </a>
         )}
         {id !== null && (
-          <a className="button" href={pdfUrl(true)} target="_blank" rel="noreferrer" onClick={(e) => e.shiftKey && (e.currentTarget.href = pdfUrl(true, true))} data-testid="invoice-delivery-note">
+          <a className="button" href={pdfUrl(true)} target="_blank" rel="noreferrer" title={t('invoice.deliveryNote.help')} onClick={onPrintClick(true)} data-testid="invoice-delivery-note">
             {t('invoice.deliveryNote')}
           </a>
         )}
