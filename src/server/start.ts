@@ -3,6 +3,7 @@ import { isSetupNeeded } from '../modules/users/offices.ts';
 import { createServices, type Config } from '../services.ts';
 import { buildApp, WEB_DIST } from './app.ts';
 import { startScheduler } from '../modules/jobs/jobs.ts';
+import '../modules/jobs/maintenance.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -19,7 +20,8 @@ export async function startServer(config: Config, options: { host?: string; logg
     console.log(`Open ${url} and log in.`);
   }
   if (!config.smtpUrl) console.log(`Mail is kept in the outbox (Management → Outbox, and ${path.join(config.dataDir, 'outbox')}); set SMTP_URL to send it.`);
-  // scheduled jobs (the daily bank inbox import at BANK_INBOX_TIME, 06:00 Brussels time by default)
+  // scheduled jobs (the daily bank inbox import at BANK_INBOX_TIME, 06:00 Brussels time by default;
+  // the nightly upkeep of an embedded database at 03:00)
   const stopJobs = startScheduler(svc, { onError: (err) => console.error('scheduled job failed:', err) });
   const stop = async () => {
     stopJobs();
