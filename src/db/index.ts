@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema.ts';
+import { copyDataOf, type CopyData } from './copy.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 
 export type Db = Kysely<Database>;
@@ -47,8 +48,29 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const pg = await import('pg');
+    const { from: copyFrom } = await import('pg-copy-streams');
     const Pool = pg.default.Pool;
+    /** The pool's clients run copyRows statements (src/db/copy.ts) as COPY … FROM STDIN. */
+    class Client extends pg.default.Client {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      override query(...args: any[]): any {
+        const data = typeof args[0] === 'string' && Array.isArray(args[1]) ? copyDataOf(args[1]) : undefined;
+        if (data) return this.copyIn(args[0] as string, data);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        return (super.query as (...a: any[]) => any)(...args);
+      }
+
+      private copyIn(text: string, data: CopyData): Promise<{ command: string; rowCount: number; rows: [] }> {
+        return new Promise((resolve, reject) => {
+          const stream = super.query(copyFrom(text));
+          stream.on('error', reject);
+          stream.on('finish', () => resolve({ command: 'COPY', rowCount: stream.rowCount, rows: [] }));
+          stream.end(data.bytes);
+        });
+      }
+    }
     const pool = new Pool({
+      Client,
       connectionString: options.url,
       max: options.poolSize ?? 10,
       types: {

@@ -16,11 +16,18 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { copyDataOf } from './copy.ts';
 
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const copy = copyDataOf(compiled.parameters);
+    if (copy) {
+      // copyRows (src/db/copy.ts): PGlite reads the data of COPY … FROM '/dev/blob' from the query's blob.
+      await this.pg.query(compiled.sql.replace(/ from stdin$/, " from '/dev/blob'"), [], { blob: new Blob([copy.bytes as Uint8Array<ArrayBuffer>]) });
+      return { rows: [] };
+    }
     if (compiled.parameters.length === 0 && /;\s*\S/.test(compiled.sql)) {
       // Several statements (a migration): the simple protocol runs them as one script.
       const results = await this.pg.exec(compiled.sql);

@@ -30,9 +30,19 @@ export function formatCents(cents: Cents): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** a / b rounded half away from zero (exact, through BigInt). */
+/** a / b rounded half away from zero (exact: in doubles while the numbers allow it, else through BigInt). */
 export function roundDiv(a: number, b: number): number {
   if (b === 0) throw new RangeError('division by zero');
+  if (Number.isSafeInteger(a) && Number.isSafeInteger(b) && Math.abs(a) <= 2 ** 50 && Math.abs(b) <= 2 ** 50) {
+    // (2|a| + |b|) / 2|b| rounded down; every product below stays under 2^53, so it is exact, and the
+    // quotient of the division (which may round up to the next integer) is corrected
+    const x = 2 * Math.abs(a) + Math.abs(b);
+    const y = 2 * Math.abs(b);
+    let q = Math.floor(x / y);
+    if (q * y > x) q--;
+    else if ((q + 1) * y <= x) q++;
+    return (a < 0) !== (b < 0) && q !== 0 ? -q : q;
+  }
   const A = BigInt(a);
   const B = BigInt(b);
   const neg = A < 0n !== B < 0n;

@@ -14,8 +14,11 @@ describe.each(engines)('bulk import of bookings (%s)', (engine) => {
   });
   afterAll(() => t?.env.close());
 
-  it('keeps texts exactly as given (quotes, backslashes, commas, braces, the word NULL, accents) and the balances equal to the lines', async () => {
-    const texts = ['Factuur "Lente", 2026', 'C:\\boeken\\map', '{kortingen}', 'NULL', 'null', '  spaties  ', 'Crème brûlée €', ''];
+  it('keeps texts exactly as given (quotes, backslashes, tabs, line breaks, commas, braces, the word NULL, \\N, accents) and the balances equal to the lines', async () => {
+    const texts = [
+      'Factuur "Lente", 2026', 'C:\\boeken\\map', '{kortingen}', 'NULL', 'null', '  spaties  ', 'Crème brûlée €', '',
+      'kolom\tkolom', 'regel 1\nregel 2\r\nregel 3\rregel 4', '\\N', '\\.', 'C:\\nieuw\\tabel\\', '\\\\',
+    ];
     const bookings = texts.map((text, i) => ({
       type: 'sales_invoice',
       date: '2026-02-10',

@@ -15,6 +15,13 @@ import { BalanceTotals, newLockedReferences, writeBookings, type PreparedBooking
 
 /** Bookings checked and written per step; the next step is checked while the previous one is written. */
 const CHUNK = 5000;
+/**
+ * Checking is JavaScript that awaits only cached look-ups: without a turn of the event loop now and then,
+ * the driver would neither send the rest of the step being written nor its next statement until the
+ * whole next step is checked.
+ */
+const YIELD_EVERY = 250;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface ImportResult {
   bookings: number;
@@ -46,6 +53,7 @@ export async function importBookings(svc: Services, actor: Actor, dossierId: num
       for (let start = 0; start < inputs.length; start += CHUNK) {
         const prepared: PreparedBooking[] = [];
         for (let i = start; i < Math.min(inputs.length, start + CHUNK); i++) {
+          if (writing && (i - start) % YIELD_EVERY === YIELD_EVERY - 1) await turn();
           try {
             const booking = await prepareBooking(ctx, inputs[i]);
             prepared.push(booking);

@@ -5,7 +5,7 @@ import { isValidOgm, normalizeOgm } from '../../../core/ogm.ts';
 import { lastDayOfMonth } from '../fiscal-years/rules.ts';
 import { formatCents, type Cents } from '../money.ts';
 import type { BookingKind, JournalType } from '../schema.ts';
-import type { PostingLine } from '../vat/compute.ts';
+import { postingLine, type PostingLine } from '../vat/compute.ts';
 
 export const MAX_LINES = 5000;
 
@@ -105,21 +105,17 @@ export function statementLines(bankAccount: string, opening: Cents, closing: Cen
   }
   const lines: PostingLine[] = [];
   for (const m of movements) {
-    const counterparty = {
-      ...(m.counterpartyAccount ? { counterpartyAccount: m.counterpartyAccount } : {}),
-      ...(m.counterpartyName ? { counterpartyName: m.counterpartyName } : {}),
-    };
-    lines.push({ account: bankAccount, amount: m.amount, kind: 'bank', communication: m.communication, structuredCommunication: m.structuredCommunication, description: m.description, ...counterparty });
-    lines.push({
-      account: m.account,
-      amount: -m.amount,
-      kind: 'entry',
-      relationId: m.relationId,
-      communication: m.communication,
-      structuredCommunication: m.structuredCommunication,
-      description: m.description,
-      ...counterparty,
-    });
+    const bank = postingLine(bankAccount, m.amount, 'bank');
+    const counter = postingLine(m.account, -m.amount, 'entry');
+    counter.relationId = m.relationId;
+    for (const l of [bank, counter]) {
+      l.communication = m.communication;
+      l.structuredCommunication = m.structuredCommunication;
+      l.description = m.description;
+      if (m.counterpartyAccount) l.counterpartyAccount = m.counterpartyAccount;
+      if (m.counterpartyName) l.counterpartyName = m.counterpartyName;
+    }
+    lines.push(bank, counter);
   }
   return lines;
 }

@@ -3,11 +3,12 @@
  * - numbers are taken gaplessly per journal per fiscal year, under a row lock on the counter row
  *   (journal_counter), so concurrent posts in one journal queue and never share or skip a number;
  * - headers (with their VAT grid amounts), lines and the per-period account balances are written in the
- *   caller's transaction, as a few multi-row statements (unnest of arrays), whatever the count:
- *   the same path serves one booking from the screen and 100,000 from an import.
+ *   caller's transaction: headers and lines with COPY (src/db/copy.ts), the balances with one upsert,
+ *   whatever the count: the same path serves one booking from the screen and 100,000 from an import.
  */
 import { sql } from 'kysely';
 import { validation } from '../../../core/errors.ts';
+import { CopyWriter, copyRows } from '../../../db/copy.ts';
 import type { Db } from '../../../db/index.ts';
 import type { BookingKind } from '../schema.ts';
 import type { PostingLine } from '../vat/compute.ts';
@@ -43,16 +44,6 @@ export interface WrittenBooking {
 }
 
 const CHUNK = 20000;
-
-/** VAT grid amounts as stored on the booking: {"81": 100000, "59": 21000}, zeros left out; null when none. */
-function gridsJson(grids: Record<string, number>): string | null {
-  let out = '';
-  for (const grid in grids) {
-    const v = grids[grid];
-    if (v !== 0) out += (out ? ',' : '{') + JSON.stringify(grid) + ':' + v;
-  }
-  return out ? out + '}' : null;
-}
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -119,8 +110,8 @@ export async function writeBookings(trx: Db, dossierId: number, bookings: Prepar
     where dossier_id = ${dossierId} returning next_booking_id - ${bookings.length} as first`.execute(trx);
   const firstId = Number(block.rows[0].first);
 
-  // Headers, lines and balances go in one statement per part: one round trip for the bulk of the work,
-  // so a bulk import checks the next part while the database writes this one.
+  // Headers and lines go in parts (a COPY of each); a bulk import checks its next step while the
+  // database writes a part.
   let start = 0;
   while (start < bookings.length) {
     let end = start;
@@ -137,37 +128,24 @@ export async function writeBookings(trx: Db, dossierId: number, bookings: Prepar
 const PART_BOOKINGS = 5000;
 const PART_LINES = 30000;
 
-/**
- * A PostgreSQL array literal ('{1,"a",NULL}') built column by column as one string: sent as a single
- * text parameter and cast in SQL. Both drivers would otherwise serialize a JS array element by element
- * (quoting and escaping each), which cost more than the database spends inserting the rows.
- */
-export class ArrayLiteral {
-  private readonly items: Array<string | number> = [];
+/** booking columns in the order writePart puts them in each COPY row */
+const BOOKING_COLUMNS = [
+  'dossier_id', 'id', 'journal_id', 'fiscal_year_id', 'period_no', 'number', 'kind', 'date', 'document_date', 'due_date', 'relation_id',
+  'reference', 'description', 'structured_communication', 'statement_number', 'statement_opening', 'statement_closing', 'amount',
+  'line_count', 'reverses_booking_id', 'origin', 'created_by', 'vat_grids',
+] as const;
 
-  num(v: number | null | undefined): void {
-    this.items.push(v === null || v === undefined ? 'NULL' : v);
-  }
-
-  text(v: string | null | undefined): void {
-    if (v === null || v === undefined) this.items.push('NULL');
-    else if (PLAIN.test(v) && (v.length !== 4 || v.toUpperCase() !== 'NULL')) this.items.push(v);
-    else this.items.push('"' + v.replace(QUOTES, '\\$&') + '"');
-  }
-
-  toString(): string {
-    return '{' + this.items.join(',') + '}';
-  }
-}
-/** What an array literal takes without quotes: account numbers, codes, dates, kinds. */
-const PLAIN = /^[^"\\{},\s]+$/;
-const QUOTES = /["\\]/g;
+/** booking_line columns in COPY row order: what a line shares with its booking first (built once per booking) */
+const LINE_COLUMNS = [
+  'dossier_id', 'booking_id', 'fiscal_year_id', 'period_no', 'journal_id', 'date', 'line_no', 'account', 'relation_id', 'amount', 'kind',
+  'vat_code', 'vat_base', 'due_date', 'description', 'communication', 'structured_communication', 'counterparty_account',
+  'counterparty_name', 'reference', 'document_date', 'currency', 'currency_amount',
+] as const;
 
 /**
- * One statement: the headers, the lines (what a line shares with its booking — id, fiscal year,
- * period, journal, date — is sent once per booking and picked by the booking's position `bi`) and,
- * unless the caller gathers them for the whole transaction, the balance totals. One array literal per
- * column, unnested in SQL.
+ * One part: the headers and the lines, each as one COPY (src/db/copy.ts) whose rows are written here in
+ * a single pass, and — unless the caller gathers them for the whole transaction — the balance totals.
+ * The lines go first: they are the bulk of the work, and a bulk import checks its next step meanwhile.
  */
 async function writePart(
   trx: Db,
@@ -178,143 +156,74 @@ async function writePart(
   onDispatch: (() => void) | undefined,
   balancesByCaller: boolean,
 ): Promise<void> {
-  const h = {
-    id: new ArrayLiteral(),
-    fy: new ArrayLiteral(),
-    period: new ArrayLiteral(),
-    journal: new ArrayLiteral(),
-    date: new ArrayLiteral(),
-    number: new ArrayLiteral(),
-    kind: new ArrayLiteral(),
-    documentDate: new ArrayLiteral(),
-    dueDate: new ArrayLiteral(),
-    relation: new ArrayLiteral(),
-    reference: new ArrayLiteral(),
-    description: new ArrayLiteral(),
-    ogm: new ArrayLiteral(),
-    statementNumber: new ArrayLiteral(),
-    statementOpening: new ArrayLiteral(),
-    statementClosing: new ArrayLiteral(),
-    amount: new ArrayLiteral(),
-    lineCount: new ArrayLiteral(),
-    reverses: new ArrayLiteral(),
-    origin: new ArrayLiteral(),
-    createdBy: new ArrayLiteral(),
-    grids: new ArrayLiteral(),
-  };
-  const l = {
-    bi: new ArrayLiteral(),
-    lineNo: new ArrayLiteral(),
-    account: new ArrayLiteral(),
-    relation: new ArrayLiteral(),
-    amount: new ArrayLiteral(),
-    kind: new ArrayLiteral(),
-    vatCode: new ArrayLiteral(),
-    vatBase: new ArrayLiteral(),
-    dueDate: new ArrayLiteral(),
-    reference: new ArrayLiteral(),
-    documentDate: new ArrayLiteral(),
-    description: new ArrayLiteral(),
-    communication: new ArrayLiteral(),
-    ogm: new ArrayLiteral(),
-    counterpartyAccount: new ArrayLiteral(),
-    counterpartyName: new ArrayLiteral(),
-    currency: new ArrayLiteral(),
-    currencyAmount: new ArrayLiteral(),
-  };
+  let lineCount = 0;
+  for (const b of part) lineCount += b.lines.length;
+  const headers = new CopyWriter(part.length * 160);
+  const lines = new CopyWriter(lineCount * 110);
   const balances = balancesByCaller ? undefined : new BalanceTotals();
   for (let i = 0; i < part.length; i++) {
     const b = part[i];
-    h.id.num(firstId + i);
-    h.fy.num(b.fiscalYearId);
-    h.period.num(b.periodNo);
-    h.journal.num(b.journalId);
-    h.date.text(b.date);
-    h.number.num(numbers[i]);
-    h.kind.text(b.kind);
-    h.documentDate.text(b.documentDate);
-    h.dueDate.text(b.dueDate);
-    h.relation.num(b.relationId);
-    h.reference.text(b.reference);
-    h.description.text(b.description);
-    h.ogm.text(b.structuredCommunication);
-    h.statementNumber.text(b.statementNumber);
-    h.statementOpening.num(b.statementOpening);
-    h.statementClosing.num(b.statementClosing);
-    h.amount.num(b.amount);
-    h.lineCount.num(b.lines.length);
-    h.reverses.num(b.reversesBookingId);
-    h.origin.text(b.origin);
-    h.createdBy.num(b.createdBy);
-    h.grids.text(gridsJson(b.grids));
+    const id = firstId + i;
+    headers.num(dossierId);
+    headers.num(id);
+    headers.num(b.journalId);
+    headers.num(b.fiscalYearId);
+    headers.num(b.periodNo);
+    headers.num(numbers[i]);
+    headers.text(b.kind);
+    headers.text(b.date);
+    headers.text(b.documentDate);
+    headers.text(b.dueDate);
+    headers.num(b.relationId);
+    headers.text(b.reference);
+    headers.text(b.description);
+    headers.text(b.structuredCommunication);
+    headers.text(b.statementNumber);
+    headers.num(b.statementOpening);
+    headers.num(b.statementClosing);
+    headers.num(b.amount);
+    headers.num(b.lines.length);
+    headers.num(b.reversesBookingId);
+    headers.text(b.origin);
+    headers.num(b.createdBy);
+    headers.jsonIntegers(b.grids, true); // {"81": 100000, "59": 21000}, zeros left out; null when none
+    headers.end();
     const ls = b.lines;
     for (let k = 0; k < ls.length; k++) {
-      const line = ls[k];
-      l.bi.num(i + 1);
-      l.lineNo.num(k + 1);
-      l.account.text(line.account);
-      l.relation.num(line.relationId);
-      l.amount.num(line.amount);
-      l.kind.text(line.kind);
-      l.vatCode.text(line.vatCode);
-      l.vatBase.num(line.vatBase);
-      l.dueDate.text(line.dueDate);
-      l.reference.text(line.reference);
-      l.documentDate.text(line.documentDate);
-      l.description.text(line.description);
-      l.communication.text(line.communication);
-      l.ogm.text(line.structuredCommunication);
-      l.counterpartyAccount.text(line.counterpartyAccount);
-      l.counterpartyName.text(line.counterpartyName);
-      l.currency.text(line.currency);
-      l.currencyAmount.num(line.currencyAmount);
-      balances?.add(b.fiscalYearId, b.periodNo, line.account, line.amount);
+      const l = ls[k];
+      lines.num(dossierId);
+      lines.num(id);
+      lines.num(b.fiscalYearId);
+      lines.num(b.periodNo);
+      lines.num(b.journalId);
+      lines.text(b.date);
+      lines.num(k + 1);
+      lines.text(l.account);
+      lines.num(l.relationId);
+      lines.num(l.amount);
+      lines.text(l.kind);
+      lines.text(l.vatCode);
+      lines.num(l.vatBase);
+      lines.text(l.dueDate);
+      lines.text(l.description);
+      lines.text(l.communication);
+      lines.text(l.structuredCommunication);
+      lines.text(l.counterpartyAccount);
+      lines.text(l.counterpartyName);
+      lines.text(l.reference);
+      lines.text(l.documentDate);
+      lines.text(l.currency);
+      lines.num(l.currencyAmount);
+      lines.end();
+      balances?.add(b.fiscalYearId, b.periodNo, l.account, l.amount);
     }
   }
-  const a = (x: ArrayLiteral) => x.toString();
-  const headersAndLines = sql`
-    with h as (
-      select ${a(h.id)}::bigint[] as id, ${a(h.fy)}::int[] as fy, ${a(h.period)}::smallint[] as period,
-        ${a(h.journal)}::int[] as journal, ${a(h.date)}::date[] as date
-    ), headers as (
-      insert into booking (dossier_id, id, journal_id, fiscal_year_id, period_no, number, kind, date, document_date, due_date, relation_id,
-        reference, description, structured_communication, statement_number, statement_opening, statement_closing, amount, line_count,
-        reverses_booking_id, origin, created_by, vat_grids)
-      select ${dossierId}, u.* from h, unnest(h.id, h.journal, h.fy, h.period, ${a(h.number)}::int[], ${a(h.kind)}::text[], h.date,
-        ${a(h.documentDate)}::date[], ${a(h.dueDate)}::date[], ${a(h.relation)}::int[], ${a(h.reference)}::text[],
-        ${a(h.description)}::text[], ${a(h.ogm)}::text[], ${a(h.statementNumber)}::text[],
-        ${a(h.statementOpening)}::bigint[], ${a(h.statementClosing)}::bigint[], ${a(h.amount)}::bigint[],
-        ${a(h.lineCount)}::int[], ${a(h.reverses)}::bigint[], ${a(h.origin)}::text[], ${a(h.createdBy)}::int[],
-        ${a(h.grids)}::jsonb[]) as u
-    ), lines as (
-      insert into booking_line (dossier_id, booking_id, line_no, fiscal_year_id, period_no, journal_id, date, account, relation_id, amount, kind,
-        vat_code, vat_base, due_date, description, communication, structured_communication,
-        counterparty_account, counterparty_name, reference, document_date, currency, currency_amount)
-      select ${dossierId}, h.id[u.bi], u.line_no, h.fy[u.bi], h.period[u.bi], h.journal[u.bi], h.date[u.bi], u.account, u.relation_id, u.amount, u.kind,
-        u.vat_code, u.vat_base, u.due_date, u.description, u.communication, u.ogm,
-        u.counterparty_account, u.counterparty_name, u.reference, u.document_date, u.currency, u.currency_amount
-      from h, unnest(${a(l.bi)}::int[], ${a(l.lineNo)}::smallint[], ${a(l.account)}::text[], ${a(l.relation)}::int[], ${a(l.amount)}::bigint[], ${a(l.kind)}::text[],
-        ${a(l.vatCode)}::text[], ${a(l.vatBase)}::bigint[], ${a(l.dueDate)}::date[], ${a(l.description)}::text[], ${a(l.communication)}::text[], ${a(l.ogm)}::text[],
-        ${a(l.counterpartyAccount)}::text[], ${a(l.counterpartyName)}::text[], ${a(l.reference)}::text[], ${a(l.documentDate)}::date[],
-        ${a(l.currency)}::text[], ${a(l.currencyAmount)}::bigint[])
-        as u(bi, line_no, account, relation_id, amount, kind, vat_code, vat_base, due_date, description, communication, ogm,
-          counterparty_account, counterparty_name, reference, document_date, currency, currency_amount)
-    )`;
-  let done: Promise<unknown>;
-  if (!balances) done = sql`${headersAndLines} select 1`.execute(trx);
-  else {
-    const bal = balances.sorted();
-    done = sql`${headersAndLines}, balances as (
-      insert into account_balance as b (dossier_id, fiscal_year_id, account, period_no, debit, credit, line_count)
-      select ${dossierId}, * from unnest(${bal.map((r) => r.fiscalYearId)}::int[], ${bal.map((r) => r.account)}::text[], ${bal.map((r) => r.periodNo)}::smallint[],
-        ${bal.map((r) => r.debit)}::bigint[], ${bal.map((r) => r.credit)}::bigint[], ${bal.map((r) => r.count)}::int[])
-      on conflict (dossier_id, fiscal_year_id, account, period_no) do update
-        set debit = b.debit + excluded.debit, credit = b.credit + excluded.credit, line_count = b.line_count + excluded.line_count
-    )
-    select 1`.execute(trx);
-  }
+  // Queued one after the other on the transaction's connection (the headers leave when the lines are in);
+  // both are awaited before an error is passed on, so nothing of this part is still running after it.
+  const written = Promise.allSettled([copyRows(trx, 'booking_line', LINE_COLUMNS, lines), copyRows(trx, 'booking', BOOKING_COLUMNS, headers)]);
   onDispatch?.();
-  await done;
+  for (const r of await written) if (r.status === 'rejected') throw r.reason;
+  await balances?.write(trx, dossierId);
 }
 
 /**
