@@ -239,6 +239,32 @@ describe('parseCoda', () => {
     expect(translate(err.code, 'fr', err.params)).toBe("La ligne 2 n'est pas un enregistrement CODA valide : la ligne dépasse 128 caractères.");
   });
 
+  it('reads a file of several megabytes (decoded in 4 MB pieces) as one: movements, Latin-1 and UTF-8 text, line numbers', () => {
+    // 40,000 movements in one statement (about 10 MB), every 7th with a Latin-1 name; line numbers run on
+    const lines = [header(), oldBalance('000000000000000')];
+    let total = 0n;
+    for (let i = 0; i < 40_000; i++) {
+      const seq = String((i % 9999) + 1).padStart(4, '0');
+      lines.push(movement({ seq, amount: '000000000001000', comm: `101${'240283842818'}` }), counterparty(i % 7 === 0 ? 'CAFÉ BRÛLÉ' : 'BAKKERIJ PEETERS', seq));
+      total += 1000n;
+    }
+    lines.push(newBalance(String(total).padStart(15, '0')), trailer(String(lines.length).padStart(6, '0'), '000000000000000', String(total).padStart(15, '0')));
+    const text = lines.join('\r\n');
+    for (const encoding of ['latin1', 'utf8'] as const) {
+      const bytes = Buffer.from(text, encoding);
+      expect(bytes.length).toBeGreaterThan(2 * (1 << 22));
+      const [s] = parseCoda(bytes);
+      expect(s.warnings).toEqual([]);
+      expect(s.movements).toHaveLength(40_000);
+      expect(s.movements.filter((m) => m.counterpartyName === 'CAFÉ BRÛLÉ')).toHaveLength(5715);
+      expect(s.movements.at(-1)).toMatchObject({ counterpartyName: 'BAKKERIJ PEETERS', structuredCommunication: '240283842818', amount: 1000n });
+      // a broken amount far into the file (a record 21, line 70,003) is named by its line number
+      const broken = [...lines];
+      broken[70_002] = broken[70_002].slice(0, 32) + 'X' + broken[70_002].slice(33);
+      expect(refusal(Buffer.from(broken.join('\r\n'), encoding)).params).toMatchObject({ line: 70_003, reason: 'coda.reason.bad_amount' });
+    }
+  });
+
   it('refuses a malformed line, naming the line and the reason', () => {
     const cases: Array<[number, string, string, string]> = [
       [3, movement({ amount: '00000000012A450' }), 'coda.reason.bad_amount', '21'],
