@@ -19,6 +19,7 @@ import { parseUbl } from '../../formats/ubl/parse.ts';
 import { addRelation, ledgerTestContext, type LedgerTestContext } from '../ledger/test-support.ts';
 import { cliActor } from '../users/offices.ts';
 import { purchaseVatCode } from './inbox.ts';
+import { installUblSchemas } from './install-schemas.ts';
 import { sendUblInvoice } from './send.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus/ubl');
@@ -139,13 +140,100 @@ describe.each(engines)('Peppol inbox (%s)', (engine) => {
     expect(rel.rows[0]).toMatchObject({ name: 'My Supplier Company', vat_number: 'BE0000000196' });
   });
 
-  it('a document in another currency is kept but not booked here, with a clear message', async () => {
+  type Line = { account: string; amount: number; kind: string; currency: string | null; currency_amount: number | null; vat_code: string | null };
+  const bookingLines = async (bookingId: number) =>
+    (
+      await sql<Line>`select account, amount, kind, currency, currency_amount, vat_code from booking_line
+                      where dossier_id = ${t.dossierId} and booking_id = ${bookingId} order by line_no`.execute(t.env.svc.db)
+    ).rows.map((r) => ({ ...r, amount: Number(r.amount), currency_amount: r.currency_amount === null ? null : Number(r.currency_amount) }));
+  const gridsOf = async (bookingId: number) =>
+    (await sql<{ vat_grids: Record<string, number> | string | null }>`select vat_grids from booking where dossier_id = ${t.dossierId} and id = ${bookingId}`.execute(t.env.svc.db)).rows[0].vat_grids;
+  const parsedGrids = (g: Record<string, number> | string | null) => Object.fromEntries(Object.entries(typeof g === 'string' ? JSON.parse(g) : (g ?? {})).map(([k, v]) => [k, Number(v)]));
+
+  it('a USD invoice stating its VAT in EUR is shown and booked in euro at the rate it implies: VAT 68.61 EUR as on the invoice, the supplier line in USD 484.00', async () => {
     const up = await t.admin.post(`${t.base}/peppol/documents`, { xml: corpus('ublbe-15000023-currency-USD.xml') });
     expect(up.status).toBe(201);
-    const book = await t.admin.post(`${t.base}/peppol/documents/${up.body.id}/book`, { date: '2026-03-15' });
-    expect(book.status).toBe(400);
-    expect(book.body.code).toBe('peppol.currency_not_supported');
-    expect(book.body.message).toContain('USD');
+    expect(up.body).toMatchObject({ currency: 'USD', total: 48400 });
+    // 68.61 EUR / 84.00 USD = 0.816785714…: the net 400.00 USD is 326.71 EUR, the VAT the document's 68.61 EUR
+    expect(up.body.exchange).toEqual({ currency: 'USD', taxCurrency: 'EUR', vatInEur: 6861, derivedRate: '0.816786', rate: '0.816786', rateSource: 'document' });
+    expect(up.body.booking.euro).toEqual({ rate: '0.816786', lines: [32671], vat: 6861, totalInclVat: 39532 });
+
+    const booked = await t.admin.post(`${t.base}/peppol/documents/${up.body.id}/book`, { date: '2026-03-15' });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(200);
+    expect(booked.body.exchange).toEqual({ currency: 'USD', rate: '0.816786', source: 'document' });
+    expect(booked.body.booking.kind).toBe('purchase_invoice');
+    const lines = await bookingLines(booked.body.booking.id);
+    expect(lines.reduce((a, l) => a + l.amount, 0)).toBe(0);
+    expect(lines.find((l) => l.kind === 'total')).toMatchObject({ amount: -39532, currency: 'USD', currency_amount: -48400 });
+    expect(lines.find((l) => l.kind === 'entry')).toMatchObject({ account: '604000', amount: 32671, currency: null, vat_code: 'A21S' });
+    expect(lines.filter((l) => l.kind === 'vat').map((l) => l.amount)).toEqual([6861]);
+    expect(lines.some((l) => l.kind === 'rounding')).toBe(false);
+    expect(parsedGrids(await gridsOf(booked.body.booking.id))).toMatchObject({ '59': 6861, '82': 32671 });
+  });
+
+  it("a rate the user gives wins over the document's: the nets follow it, the VAT stays the document's EUR VAT and the booking balances", async () => {
+    const xml = corpus('ublbe-15000023-currency-USD.xml').replace('V01/15000023', 'V01/15000123');
+    const up = await t.admin.post(`${t.base}/peppol/documents`, { xml });
+    expect(up.status).toBe(201);
+    const preview = await t.admin.get(`${t.base}/peppol/documents/${up.body.id}?exchangeRate=0.9`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.exchange).toMatchObject({ derivedRate: '0.816786', rate: '0.9', rateSource: 'given' });
+    expect(preview.body.booking.euro).toEqual({ rate: '0.9', lines: [36000], vat: 6861, totalInclVat: 42861 });
+    const booked = await t.admin.post(`${t.base}/peppol/documents/${up.body.id}/book`, { date: '2026-03-15', exchangeRate: '0.9' });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(200);
+    expect(booked.body.exchange).toEqual({ currency: 'USD', rate: '0.9', source: 'given' });
+    const lines = await bookingLines(booked.body.booking.id);
+    expect(lines.reduce((a, l) => a + l.amount, 0)).toBe(0);
+    // the ledger computes 21% of 360.00 = 75.60; the invoice says 68.61 EUR, and that is what is deducted
+    expect(lines.filter((l) => l.kind === 'vat').map((l) => l.amount)).toEqual([6861]);
+    expect(lines.find((l) => l.kind === 'entry')?.amount).toBe(36000);
+    expect(lines.find((l) => l.kind === 'total')).toMatchObject({ amount: -42861, currency: 'USD', currency_amount: -48400 });
+    expect(parsedGrids(await gridsOf(booked.body.booking.id))).toMatchObject({ '59': 6861, '82': 36000 });
+  });
+
+  it('a document in a currency without its VAT in EUR needs a rate (coded error naming exchangeRate); an ill-formed, zero or negative rate is refused', async () => {
+    // USD invoice whose tax currency is SEK: nothing to derive a euro rate from
+    const up = await t.admin.post(`${t.base}/peppol/documents`, { xml: corpus('cen-test-BIS_Billing_30-Valutor_i_faktura.xml') });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    expect(up.body.exchange).toMatchObject({ currency: 'USD', taxCurrency: 'SEK', vatInEur: null, derivedRate: null, rate: null });
+    expect(up.body.booking.euro).toBeNull();
+    const missing = await t.admin.post(`${t.base}/peppol/documents/${up.body.id}/book`, { date: '2026-03-15', account: '604000', createRelation: true });
+    expect(missing.status).toBe(400);
+    expect(missing.body.code).toBe('peppol.exchange_rate_required');
+    expect(missing.body.details[0].field).toBe('exchangeRate');
+    expect(missing.body.message).toContain('USD');
+    for (const bad of ['0,92', '0', '-0.9', 'abc', '0.000']) {
+      const res = await t.admin.post(`${t.base}/peppol/documents/${up.body.id}/book`, { date: '2026-03-15', account: '604000', createRelation: true, exchangeRate: bad });
+      expect(res.status, bad).toBe(400);
+      expect(res.body.code, bad).toBe('peppol.exchange_rate_invalid');
+      expect(res.body.details[0].field).toBe('exchangeRate');
+    }
+    const badPreview = await t.admin.get(`${t.base}/peppol/documents/${up.body.id}?exchangeRate=1,1`);
+    expect(badPreview.status).toBe(400);
+    expect(badPreview.body.code).toBe('peppol.exchange_rate_invalid');
+    const still = await t.admin.get(`${t.base}/peppol/documents/${up.body.id}`);
+    expect(still.body.status).toBe('received');
+  });
+
+  it('a USD credit note without EUR VAT books with the rate given: nets and VAT in euro, the supplier line in USD', async () => {
+    const xml = corpus('ublbe-15000002-creditnote.xml')
+      .replace(/currencyID="EUR"/g, 'currencyID="USD"')
+      .replace('<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>', '<cbc:DocumentCurrencyCode>USD</cbc:DocumentCurrencyCode>');
+    const up = await t.admin.post(`${t.base}/peppol/documents`, { xml });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    expect(up.body).toMatchObject({ documentType: 'credit_note', currency: 'USD', total: 48400, relationId: supplier });
+    expect(up.body.exchange).toMatchObject({ currency: 'USD', taxCurrency: null, vatInEur: null, derivedRate: null });
+    const preview = await t.admin.get(`${t.base}/peppol/documents/${up.body.id}?exchangeRate=0.9215`);
+    // 400.00 USD × 0.9215 = 368.60 EUR; 21% = 77.406 → 77.41
+    expect(preview.body.booking.euro).toEqual({ rate: '0.9215', lines: [36860], vat: 7741, totalInclVat: 44601 });
+    const booked = await t.admin.post(`${t.base}/peppol/documents/${up.body.id}/book`, { date: '2026-03-15', exchangeRate: '0.9215' });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(200);
+    expect(booked.body.booking.kind).toBe('purchase_credit_note');
+    const lines = await bookingLines(booked.body.booking.id);
+    expect(lines.reduce((a, l) => a + l.amount, 0)).toBe(0);
+    expect(lines.find((l) => l.kind === 'total')).toMatchObject({ amount: 44601, currency: 'USD', currency_amount: 48400 });
+    expect(lines.find((l) => l.kind === 'entry')?.amount).toBe(-36860);
+    expect(lines.filter((l) => l.kind === 'vat').map((l) => l.amount)).toEqual([-7741]);
   });
 
   it('registration: 0208 + enterprise number, kept with its state; no second dossier under the same id', async () => {
@@ -182,6 +270,8 @@ describe.each(engines)('Peppol inbox (%s)', (engine) => {
   });
 
   it('sending: a valid invoice goes to the outbox in an SBDH; one that breaks a rule is not sent and the error names rule and field', async () => {
+    // sending validates against the UBL 2.1 schemas, which an installation gets with install-schemas (last test: received documents are checked from here on too)
+    await installUblSchemas(t.env.config, path.join(CORPUS, 'xsd'));
     const actor = cliActor(t.officeId);
     const lines: UblInvoice['lines'] = [{ id: '1', name: 'Brood', quantity: '10', unitCode: 'C62', unitPrice: '2.50', netAmount: 2500, vatCategory: 'S', vatRate: '6' }];
     const { vatBreakdown, totals } = computeTotals(lines);

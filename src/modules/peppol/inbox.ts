@@ -8,6 +8,7 @@
  * marks the document booked) — or rejects it with a reason.
  */
 import crypto from 'node:crypto';
+import Big from 'big.js';
 import { sql } from 'kysely';
 import { AppError, conflict, notFound, validation } from '../../core/errors.ts';
 import { enterpriseDigits } from '../../core/identifiers/belgium.ts';
@@ -26,6 +27,7 @@ import { actorUserId } from '../ledger/bookings/post-booking.ts';
 import { PostingContext, prepareBooking, type InvoiceBookingInput } from '../ledger/bookings/prepare.ts';
 import { writeBookings } from '../ledger/bookings/write.ts';
 import { createRelation } from '../relations/manage-relations.ts';
+import { applyDocumentVat, bookingRate, documentExchange, formatRate, parseExchangeRate, toEuroCents, type DocumentExchange } from './exchange.ts';
 import { normalizeParticipantId } from './participant.ts';
 import { accessPointFor } from './send.ts';
 import type { AccessPoint } from './transport.ts';
@@ -341,11 +343,34 @@ export interface ProposedBookingLine {
   vatCode: string | null;
 }
 
+/** A document in another currency than the euro: what it says, and the rate the euro amounts are shown at. */
+export interface ExchangeView {
+  currency: string;
+  taxCurrency: string | null;
+  /** the document's VAT total in EUR (cents), when it states one */
+  vatInEur: number | null;
+  /** EUR per unit of the document currency derived from the document's VAT (6 decimals), or null: then the user gives it */
+  derivedRate: string | null;
+  /** the rate of the euro amounts below: the one given (query exchangeRate) or the derived one; null when neither */
+  rate: string | null;
+  rateSource: 'given' | 'document' | null;
+}
+
+/** The proposed booking in euro (cents): each line's net converted, the VAT (the document's EUR VAT when stated) and the supplier's total. */
+export interface EuroBookingView {
+  rate: string;
+  lines: number[];
+  vat: number;
+  totalInclVat: number;
+}
+
 export interface PeppolDocumentView extends PeppolDocumentSummary {
   proposal: PurchaseProposal | null;
   supplier: { id: number; name: string; defaultAccount: string | null } | null;
-  /** The purchase booking proposed: one line per document line (and document allowance/charge). */
-  booking: { type: 'purchase_invoice' | 'purchase_credit_note'; lines: ProposedBookingLine[]; totalInclVat: number } | null;
+  /** The purchase booking proposed: one line per document line (and document allowance/charge), amounts in the document currency. */
+  booking: { type: 'purchase_invoice' | 'purchase_credit_note'; lines: ProposedBookingLine[]; totalInclVat: number; euro: EuroBookingView | null } | null;
+  /** null for a document in EUR */
+  exchange: ExchangeView | null;
 }
 
 async function mustFindDocument(db: Db, dossierId: number, id: number) {
@@ -365,6 +390,7 @@ function proposedBooking(p: PurchaseProposal, supplier: { default_account: strin
   return {
     type: p.creditNote ? 'purchase_credit_note' : 'purchase_invoice',
     totalInclVat: sign * p.totals.inclusive,
+    euro: null,
     lines: p.lines.map((l) => ({
       description: l.description,
       net: sign * l.net,
@@ -376,7 +402,38 @@ function proposedBooking(p: PurchaseProposal, supplier: { default_account: strin
   };
 }
 
-export async function getPeppolDocument(svc: Svc, actor: Actor, dossierId: number, id: number): Promise<PeppolDocumentView> {
+/** The currency facts of a stored document in a foreign currency (read from its XML), null for EUR. */
+async function exchangeOf(db: Db, dossierId: number, id: number, proposal: PurchaseProposal): Promise<DocumentExchange | null> {
+  if (proposal.currency.toUpperCase() === 'EUR') return null;
+  const row = await db.selectFrom('peppol_document').select('xml').where('dossier_id', '=', dossierId).where('id', '=', id).executeTakeFirstOrThrow();
+  return documentExchange(parseUbl(row.xml), proposal.totals.vat);
+}
+
+/**
+ * The proposed booking in euro at `rate`: nets converted line by line; the VAT is the document's EUR VAT
+ * when stated, else computed per VAT category and rate on the euro bases (as the ledger does per code).
+ */
+function euroBooking(p: PurchaseProposal, booking: NonNullable<PeppolDocumentView['booking']>, exchange: DocumentExchange, rate: Big): EuroBookingView {
+  const sign = p.documentType === 'invoice' && p.total < 0 ? -1 : 1;
+  const lines = booking.lines.map((l) => toEuroCents(l.net, rate));
+  let vat: number;
+  if (exchange.vatInEur !== null) vat = sign * exchange.vatInEur;
+  else {
+    const bases = new Map<string, { rate: string; base: number }>();
+    booking.lines.forEach((l, i) => {
+      if (['AE', 'K', 'G', 'O', 'E', 'Z'].includes(l.vatCategory)) return;
+      const key = `${l.vatCategory}|${l.vatRate}`;
+      const e = bases.get(key) ?? { rate: l.vatRate, base: 0 };
+      e.base += lines[i];
+      bases.set(key, e);
+    });
+    vat = 0;
+    for (const e of bases.values()) vat += Number(new Big(e.base).times(e.rate).div(100).round(0, Big.roundHalfUp).toString());
+  }
+  return { rate: formatRate(rate), lines, vat, totalInclVat: lines.reduce((a, b) => a + b, 0) + vat };
+}
+
+export async function getPeppolDocument(svc: Svc, actor: Actor, dossierId: number, id: number, opts: { exchangeRate?: string | null } = {}): Promise<PeppolDocumentView> {
   await requireDossier(svc.db, actor, dossierId, 'view');
   const row = await mustFindDocument(svc.db, dossierId, id);
   const proposal = (typeof row.proposal === 'string' ? JSON.parse(row.proposal) : row.proposal) as PurchaseProposal | null;
@@ -388,11 +445,28 @@ export async function getPeppolDocument(svc: Svc, actor: Actor, dossierId: numbe
         .where('id', '=', row.relation_id)
         .executeTakeFirst()
     : undefined;
+  const booking = proposal && row.direction === 'in' ? proposedBooking(proposal, supplier ?? null) : null;
+  const fx = proposal && row.direction === 'in' ? await exchangeOf(svc.db, dossierId, id, proposal) : null;
+  let exchange: ExchangeView | null = null;
+  if (fx) {
+    const given = opts.exchangeRate != null && opts.exchangeRate !== '' ? parseExchangeRate(opts.exchangeRate, fx.currency) : null;
+    const rate = given ?? fx.derivedRate;
+    exchange = {
+      currency: fx.currency,
+      taxCurrency: fx.taxCurrency,
+      vatInEur: fx.vatInEur,
+      derivedRate: fx.derivedRate ? formatRate(fx.derivedRate) : null,
+      rate: rate ? formatRate(rate) : null,
+      rateSource: given ? 'given' : fx.derivedRate ? 'document' : null,
+    };
+    if (booking && rate) booking.euro = euroBooking(proposal!, booking, fx, rate);
+  }
   return {
     ...toSummary(row),
     proposal,
     supplier: supplier ? { id: supplier.id, name: supplier.name, defaultAccount: supplier.default_account } : null,
-    booking: proposal && row.direction === 'in' ? proposedBooking(proposal, supplier ?? null) : null,
+    booking,
+    exchange,
   };
 }
 
@@ -425,6 +499,11 @@ export interface BookPeppolInput {
   account?: string | null;
   /** Per line (same order as the proposal): account and VAT code overrides. */
   lines?: Array<{ account?: string | null; vatCode?: string | null }> | null;
+  /**
+   * A document in another currency: EUR per unit of its currency, a decimal string ("0.9215"). Default: the
+   * rate derived from the document's VAT in EUR; required when the document states none.
+   */
+  exchangeRate?: string | null;
 }
 
 function requireReceived(row: { status: string; number: string }) {
@@ -437,7 +516,9 @@ export async function bookPeppolDocument(svc: Services, actor: Actor, dossierId:
   requireReceived(view);
   if (view.direction !== 'in' || !view.proposal || !view.booking) throw notFound('peppol.document_not_found', { id });
   const p = view.proposal;
-  if (p.currency !== 'EUR') throw validation('peppol.currency_not_supported', { number: p.number, currency: p.currency }, [{ field: 'currency', code: 'peppol.currency_not_supported', params: { number: p.number, currency: p.currency } }]);
+  // the books are in euro: a document in another currency is converted at the rate given or derived from its EUR VAT
+  const fx = await exchangeOf(svc.db, dossierId, id, p);
+  const conversion = fx ? bookingRate(fx, input.exchangeRate, p.number) : null;
 
   let relationId = input.relationId ?? view.supplier?.id ?? null;
   if (relationId === null && input.createRelation) {
@@ -473,8 +554,9 @@ export async function bookPeppolDocument(svc: Services, actor: Actor, dossierId:
       throw validation('peppol.vat_code_unknown', { line: i + 1, category: l.vatCategory, rate: l.vatRate }, [
         { field: `lines.${i}.vatCode`, line: i + 1, code: 'peppol.vat_code_unknown', params: { line: i + 1, category: l.vatCategory, rate: l.vatRate } },
       ]);
-    return { account, vatCode, amount: l.net, description: l.description.slice(0, 200) };
+    return { account, vatCode, amount: conversion ? toEuroCents(l.net, conversion.rate) : l.net, description: l.description.slice(0, 200) };
   });
+  const rateNote = fx && conversion ? ` (1 ${fx.currency} = ${formatRate(conversion.rate)} EUR)` : '';
   const booking: InvoiceBookingInput = {
     type: proposed.type,
     relationId,
@@ -483,8 +565,12 @@ export async function bookPeppolDocument(svc: Services, actor: Actor, dossierId:
     documentDate: p.issueDate,
     dueDate: p.dueDate,
     reference: p.number.slice(0, 60),
-    description: `Peppol ${p.number} ${p.supplier.name}`.slice(0, 200),
-    totalInclVat: proposed.totalInclVat,
+    description: `Peppol ${p.number} ${p.supplier.name}`.slice(0, 200 - rateNote.length) + rateNote,
+    // in a foreign currency the ledger computes the euro total from the converted lines (the document's EUR VAT is put in below)
+    totalInclVat: fx ? undefined : proposed.totalInclVat,
+    // the supplier's line keeps the document currency and amount, so a payment in that currency matches on it
+    currency: fx ? fx.currency : undefined,
+    currencyAmount: fx ? Math.abs(proposed.totalInclVat) : undefined,
     // a credit note's lines are entered positive: a negative correction invoice was turned into a credit note above
     lines,
   };
@@ -499,6 +585,10 @@ export async function bookPeppolDocument(svc: Services, actor: Actor, dossierId:
     requireReceived(locked);
     const ctx = new PostingContext(trx, dossierId, actorUserId(actor));
     const prepared = await prepareBooking(ctx, booking);
+    if (fx && fx.vatInEur !== null) {
+      const sign = p.documentType === 'invoice' && p.total < 0 ? -1 : 1;
+      applyDocumentVat(prepared, sign * fx.vatInEur, await ctx.vatCodes(prepared.documentDate ?? prepared.date), p.number);
+    }
     const [written] = await writeBookings(trx, dossierId, [prepared]);
     await trx
       .updateTable('peppol_document')
@@ -508,7 +598,11 @@ export async function bookPeppolDocument(svc: Services, actor: Actor, dossierId:
       .execute();
     return written.id;
   });
-  return { document: await getPeppolDocument(svc, actor, dossierId, id), booking: await loadBooking(svc.db, dossierId, bookingId, actor.language) };
+  return {
+    document: await getPeppolDocument(svc, actor, dossierId, id, { exchangeRate: conversion?.source === 'given' ? conversion.rate.toString() : null }),
+    booking: await loadBooking(svc.db, dossierId, bookingId, actor.language),
+    exchange: fx && conversion ? { currency: fx.currency, rate: formatRate(conversion.rate), source: conversion.source } : null,
+  };
 }
 
 export async function rejectPeppolDocument(svc: Svc, actor: Actor, dossierId: number, id: number, reason: string) {

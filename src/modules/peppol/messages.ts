@@ -111,10 +111,20 @@ export const peppolDocumentMessages = defineMessages({
     fr: 'Indiquez la raison du refus.',
     en: 'Give a reason for the rejection.',
   },
-  'peppol.currency_not_supported': {
-    nl: 'Document {number} is in {currency}; alleen facturen in EUR kunnen hier geboekt worden. Boek het handmatig met de koers van de dag.',
-    fr: 'Le document {number} est en {currency} ; seules les factures en EUR peuvent être comptabilisées ici. Comptabilisez-le manuellement au cours du jour.',
-    en: 'Document {number} is in {currency}; only EUR invoices can be booked here. Book it by hand at the day’s rate.',
+  'peppol.exchange_rate_required': {
+    nl: 'Document {number} is in {currency} en vermeldt de btw niet in EUR: geef de wisselkoers (exchangeRate, EUR per 1 {currency}, bv. 0.9215).',
+    fr: 'Le document {number} est en {currency} et n’indique pas la TVA en EUR : donnez le taux de change (exchangeRate, EUR pour 1 {currency}, p. ex. 0.9215).',
+    en: 'Document {number} is in {currency} and does not state its VAT in EUR: give the exchange rate (exchangeRate, EUR per 1 {currency}, e.g. 0.9215).',
+  },
+  'peppol.exchange_rate_invalid': {
+    nl: 'De wisselkoers (exchangeRate) „{value}” is ongeldig: geef een getal groter dan nul met een punt, EUR per 1 {currency}, bv. 0.9215.',
+    fr: 'Le taux de change (exchangeRate) « {value} » n’est pas valable : donnez un nombre supérieur à zéro avec un point, EUR pour 1 {currency}, p. ex. 0.9215.',
+    en: 'The exchange rate (exchangeRate) “{value}” is invalid: give a number above zero with a decimal point, EUR per 1 {currency}, e.g. 0.9215.',
+  },
+  'peppol.exchange_vat_unplaced': {
+    nl: 'Document {number}: de btw in EUR van het document kan niet geboekt worden op de gekozen btw-codes (alleen gedeeltelijk aftrekbare codes); kies een andere btw-code.',
+    fr: 'Document {number} : la TVA en EUR du document ne peut pas être comptabilisée sur les codes TVA choisis (seulement des codes partiellement déductibles) ; choisissez un autre code TVA.',
+    en: 'Document {number}: the document’s VAT in EUR cannot be booked on the chosen VAT codes (only partly deductible codes); choose another VAT code.',
   },
   'peppol.vat_code_unknown': {
     nl: 'Regel {line}: geen btw-code voor categorie {category} tegen {rate}%; kies er een.',

@@ -39,6 +39,8 @@ const bookBody = z.object({
   journal: z.string().nullish(),
   account: z.string().nullish(),
   lines: z.array(z.object({ account: z.string().nullish(), vatCode: z.string().nullish() })).nullish(),
+  /** a document in another currency: EUR per unit of it, decimal string ("0.9215"); default the rate derived from its EUR VAT */
+  exchangeRate: z.string().nullish(),
 });
 
 export const peppolRoutes: RouteModule = (app, svc) => {
@@ -92,8 +94,15 @@ export const peppolRoutes: RouteModule = (app, svc) => {
 
   app.get(
     '/dossiers/:dossierId/peppol/documents/:id',
-    { schema: { tags: ['peppol'], summary: 'A Peppol document with its purchase proposal and the proposed booking', params: docParam } },
-    async (request) => getPeppolDocument(svc, actorOf(request), request.params.dossierId, request.params.id),
+    {
+      schema: {
+        tags: ['peppol'],
+        summary: 'A Peppol document with its purchase proposal and the proposed booking; in another currency also in euro, at the rate derived from its EUR VAT or the exchangeRate given',
+        params: docParam,
+        querystring: z.object({ exchangeRate: z.string().optional() }),
+      },
+    },
+    async (request) => getPeppolDocument(svc, actorOf(request), request.params.dossierId, request.params.id, { exchangeRate: request.query.exchangeRate }),
   );
 
   for (const kind of ['pdf', 'xml'] as const) {
@@ -112,7 +121,7 @@ export const peppolRoutes: RouteModule = (app, svc) => {
     {
       schema: {
         tags: ['peppol'],
-        summary: "Book a received document as a purchase invoice or credit note (lines on the supplier's default account or the chosen one, VAT codes from the UBL categories and rates)",
+        summary: "Book a received document as a purchase invoice or credit note (lines on the supplier's default account or the chosen one, VAT codes from the UBL categories and rates); a document in another currency is booked in euro at the rate derived from its EUR VAT or the exchangeRate given, the supplier's line keeping the document currency and amount",
         params: docParam,
         body: bookBody,
       },
