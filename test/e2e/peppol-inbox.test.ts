@@ -2,7 +2,8 @@
  * Invoicing → Peppol inbox in Chromium: a UBL invoice uploaded on the screen shows with its supplier
  * (found by VAT number); Enter opens the proposal with the VAT code per line (from the UBL category and
  * rate) and the supplier's default account; F12 books it as a purchase invoice. A second document is
- * rejected with F8 and a reason. The dossier registers as a Peppol receiver under 0208:<enterprise number>.
+ * rejected with F8 and a reason. A USD invoice shows the rate derived from its EUR VAT and the euro amounts
+ * (a typed rate is previewed) and books in euro with the supplier line in USD. The dossier registers as a Peppol receiver under 0208:<enterprise number>.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,6 +82,48 @@ describe.each(engines)('Peppol inbox (Chromium, %s)', (engine) => {
     await page.getByText(tx('nl', 'peppol.rejected', { number: 'V01/15000001' })).waitFor();
     const doc = await e2e.env.svc.db.selectFrom('peppol_document').select(['status', 'reject_reason']).where('dossier_id', '=', dossierId).where('id', '=', up.body.id).executeTakeFirstOrThrow();
     expect(doc).toEqual({ status: 'rejected', reject_reason: 'Niet besteld' });
+  });
+
+  it('a USD invoice shows its currency, the rate derived from its EUR VAT and the euro amounts (a typed rate previewed); F12 books it in euro, the supplier line in USD', async () => {
+    const { page } = e2e;
+    const up = await admin.post(`/api/v1/dossiers/${dossierId}/peppol/documents`, { xml: fs.readFileSync(path.join(CORPUS, 'ublbe-15000023-currency-USD.xml'), 'utf8') });
+    expect(up.status).toBe(201);
+    await page.keyboard.press('F5');
+    const row = page.getByTestId('peppol-row').first();
+    await row.waitFor();
+    await row.click();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId('peppol-document');
+    const fx = dialog.getByTestId('peppol-fx');
+    await fx.waitFor();
+    expect(await fx.getByTestId('peppol-fx-rate').textContent()).toBe(tx('nl', 'peppol.fx.derived', { currency: 'USD', rate: '0.816786' }));
+    const amounts = fx.getByTestId('peppol-fx-amounts');
+    // 400.00 USD net → 326.71 EUR, the VAT the invoice's 68.61 EUR, the supplier 395.32 EUR (484.00 USD)
+    for (const figure of ['326,71', '68,61', '395,32', '484,00']) expect(await amounts.textContent()).toContain(figure);
+    expect(await dialog.getByTestId('peppol-line-eur').textContent()).toBe('326,71');
+    await dialog.getByTestId('peppol-rate').fill('0.9');
+    await page.waitForFunction(() => document.querySelector('[data-testid="peppol-fx-amounts"]')?.textContent?.includes('428,61'));
+    expect(await dialog.getByTestId('peppol-line-eur').textContent()).toBe('360,00');
+    await dialog.getByTestId('peppol-rate').fill('');
+    await page.waitForFunction(() => document.querySelector('[data-testid="peppol-fx-amounts"]')?.textContent?.includes('395,32'));
+    await dialog.getByTestId('peppol-date').fill('2026-03-15');
+    await page.keyboard.press('F12');
+    await page.getByText(tx('nl', 'peppol.booked', { number: 'V01/15000023' })).waitFor();
+    const doc = await e2e.env.svc.db.selectFrom('peppol_document').select(['status', 'booking_id']).where('dossier_id', '=', dossierId).where('id', '=', up.body.id).executeTakeFirstOrThrow();
+    expect(doc.status).toBe('booked');
+    const lines = await e2e.env.svc.db
+      .selectFrom('booking_line')
+      .select(['kind', 'amount', 'currency', 'currency_amount'])
+      .where('dossier_id', '=', dossierId)
+      .where('booking_id', '=', doc.booking_id!)
+      .orderBy('line_no')
+      .execute();
+    const plain = lines.map((l) => ({ kind: l.kind, amount: Number(l.amount), currency: l.currency, currencyAmount: l.currency_amount === null ? null : Number(l.currency_amount) }));
+    expect(plain).toEqual([
+      { kind: 'total', amount: -39532, currency: 'USD', currencyAmount: -48400 },
+      { kind: 'entry', amount: 32671, currency: null, currencyAmount: null },
+      { kind: 'vat', amount: 6861, currency: null, currencyAmount: null },
+    ]);
   });
 
   it('registers the dossier as a Peppol receiver', async () => {

@@ -3,13 +3,15 @@
  * point's inbox folder or uploaded), each with its purchase proposal and embedded PDF; the sent ones too.
  * ↑/↓ choose a document, Enter opens it: the supplier (found by VAT / enterprise number, or created from the
  * document), one booking line per document line with its account and VAT code (from the UBL category and rate),
- * F12 books it as a purchase invoice / credit note, F8 rejects it with a reason, Alt+P opens the PDF.
+ * F12 books it as a purchase invoice / credit note, F8 rejects it with a reason, Alt+P opens the PDF. A document in
+ * another currency shows its currency, the rate derived from its VAT in EUR (or asks for one) and the euro
+ * amounts the booking will have; a rate typed in is previewed by the server (exact decimals) before booking.
  * Ctrl+U uploads a UBL file, F9 fetches what waits at the access point, F5 refreshes. Below: the dossier's
  * registration as a Peppol receiver.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api.ts';
+import { api, fieldError } from '../../api.ts';
 import { CheckboxField, SelectField, TextField } from '../../components/Fields.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorBanner, InfoNote, SuccessBanner } from '../../components/Messages.tsx';
@@ -57,8 +59,25 @@ interface DocumentView extends PeppolDocument {
     warnings: Array<{ rule: string; field: string; message: string }>;
   } | null;
   supplier: { id: number; name: string; defaultAccount: string | null } | null;
-  booking: { type: 'purchase_invoice' | 'purchase_credit_note'; lines: ProposedLine[]; totalInclVat: number } | null;
+  booking: {
+    type: 'purchase_invoice' | 'purchase_credit_note';
+    lines: ProposedLine[];
+    totalInclVat: number;
+    /** in another currency: the booking in euro cents at exchange.rate */
+    euro: { rate: string; lines: number[]; vat: number; totalInclVat: number } | null;
+  } | null;
+  /** null for a document in EUR */
+  exchange: {
+    currency: string;
+    taxCurrency: string | null;
+    vatInEur: number | null;
+    derivedRate: string | null;
+    rate: string | null;
+    rateSource: 'given' | 'document' | null;
+  } | null;
 }
+/** What the server takes as a rate (EUR per unit, decimal point); the server checks it again. */
+const RATE = /^\d{1,6}(\.\d{1,12})?$/;
 interface Registration {
   participantId: string | null;
   state: 'registered' | 'deregistered' | 'not_registered';
@@ -236,8 +255,19 @@ function DocumentDialog({ dossierId, id, onClose, onDecided }: { dossierId: numb
   const [language] = useLanguage();
   const locale = LOCALES[language];
   const base = `/dossiers/${dossierId}/peppol/documents/${id}`;
+  const [rate, setRate] = useState('');
+  const rateOk = RATE.test(rate.trim()) && Number(rate) > 0;
   const detail = useQuery({ queryKey: ['peppol', dossierId, 'doc', id], queryFn: () => api.get<DocumentView>(base) });
+  // the euro amounts at a rate the user types: computed by the server (big.js), never in floats here
+  const preview = useQuery({
+    queryKey: ['peppol', dossierId, 'doc', id, 'rate', rate.trim()],
+    queryFn: () => api.get<DocumentView>(base, { exchangeRate: rate.trim() }),
+    enabled: Boolean(detail.data?.exchange) && rateOk,
+  });
   const doc = detail.data;
+  const fx = doc?.exchange ?? null;
+  const euro = rate.trim() ? (rateOk ? (preview.data?.booking?.euro ?? null) : null) : (doc?.booking?.euro ?? null);
+  const shownRate = rate.trim() ? (rateOk ? (preview.data?.exchange?.rate ?? null) : null) : (fx?.rate ?? null);
   const [date, setDate] = useState('');
   const [lines, setLines] = useState<Array<{ account: string; vatCode: string }>>([]);
   const [createRelation, setCreateRelation] = useState(true);
@@ -258,6 +288,7 @@ function DocumentDialog({ dossierId, id, onClose, onDecided }: { dossierId: numb
         date,
         createRelation: !doc?.supplier && createRelation,
         lines: lines.map((l) => ({ account: l.account || null, vatCode: l.vatCode || null })),
+        ...(fx && rate.trim() ? { exchangeRate: rate.trim() } : {}),
       }),
     onSuccess: () => onDecided(t('peppol.booked', { number: doc?.number ?? '' })),
   });
@@ -304,6 +335,7 @@ function DocumentDialog({ dossierId, id, onClose, onDecided }: { dossierId: numb
                   <th>{t('peppol.col.description')}</th>
                   <th>{t('peppol.col.category')}</th>
                   <th className="num">{t('peppol.col.net')}</th>
+                  {fx && <th className="num">{t('peppol.fx.netEur')}</th>}
                   <th>{t('peppol.col.account')}</th>
                   <th>{t('peppol.col.vatCode')}</th>
                 </tr>
@@ -316,6 +348,11 @@ function DocumentDialog({ dossierId, id, onClose, onDecided }: { dossierId: numb
                       {l.vatCategory} {l.vatRate}%
                     </td>
                     <td className="num">{money(l.net, locale)}</td>
+                    {fx && (
+                      <td className="num" data-testid="peppol-line-eur">
+                        {euro ? money(euro.lines[i], locale) : '—'}
+                      </td>
+                    )}
                     <td>
                       <input
                         aria-label={`${t('peppol.col.account')} ${i + 1}`}
@@ -348,6 +385,43 @@ function DocumentDialog({ dossierId, id, onClose, onDecided }: { dossierId: numb
               {t('peppol.col.total')}: {money(doc.total, locale)} {doc.currency}
             </strong>
           </p>
+          {fx && doc.booking && (
+            <section className="peppol-fx" data-testid="peppol-fx">
+              <h3>{t('peppol.fx.title', { currency: fx.currency })}</h3>
+              <p data-testid="peppol-fx-rate">{fx.derivedRate ? t('peppol.fx.derived', { currency: fx.currency, rate: fx.derivedRate }) : t('peppol.fx.needed')}</p>
+              {open && (
+                <TextField
+                  label={t('peppol.fx.rate', { currency: fx.currency })}
+                  hint={fx.derivedRate ? t('peppol.fx.rateHint') : undefined}
+                  value={rate}
+                  onChange={setRate}
+                  placeholder={fx.derivedRate ?? '0.9215'}
+                  testId="peppol-rate"
+                  error={fieldError(book.error, 'exchangeRate') ?? fieldError(preview.error, 'exchangeRate')}
+                />
+              )}
+              {euro && shownRate && (
+                <p data-testid="peppol-fx-amounts">
+                  <strong>
+                    {t('peppol.fx.amounts', {
+                      currency: fx.currency,
+                      rate: shownRate,
+                      net: money(euro.lines.reduce((a, b) => a + b, 0), locale),
+                      vat: money(euro.vat, locale),
+                      total: money(euro.totalInclVat, locale),
+                      amount: money(doc.booking.totalInclVat, locale),
+                    })}
+                  </strong>
+                  {fx.vatInEur !== null && (
+                    <>
+                      <br />
+                      {t('peppol.fx.vatFromDocument', { vat: money(fx.vatInEur, locale) })}
+                    </>
+                  )}
+                </p>
+              )}
+            </section>
+          )}
           {p.warnings.length > 0 && (
             <InfoNote>
               {t('peppol.warnings')}
