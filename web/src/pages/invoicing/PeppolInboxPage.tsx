@@ -329,54 +329,56 @@ function DocumentDialog({ dossierId, id, onClose, onDecided }: { dossierId: numb
             </p>
           )}
           {doc.booking && (
-            <table className="grid" data-testid="peppol-lines">
-              <thead>
-                <tr>
-                  <th>{t('peppol.col.description')}</th>
-                  <th>{t('peppol.col.category')}</th>
-                  <th className="num">{t('peppol.col.net')}</th>
-                  {fx && <th className="num">{t('peppol.fx.netEur')}</th>}
-                  <th>{t('peppol.col.account')}</th>
-                  <th>{t('peppol.col.vatCode')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {doc.booking.lines.map((l, i) => (
-                  <tr key={i}>
-                    <td>{l.description}</td>
-                    <td>
-                      {l.vatCategory} {l.vatRate}%
-                    </td>
-                    <td className="num">{money(l.net, locale)}</td>
-                    {fx && (
-                      <td className="num" data-testid="peppol-line-eur">
-                        {euro ? money(euro.lines[i], locale) : '—'}
-                      </td>
-                    )}
-                    <td>
-                      <input
-                        aria-label={`${t('peppol.col.account')} ${i + 1}`}
-                        value={lines[i]?.account ?? ''}
-                        readOnly={!open}
-                        size={8}
-                        data-testid="peppol-line-account"
-                        onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, account: e.target.value } : x)))}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        aria-label={`${t('peppol.col.vatCode')} ${i + 1}`}
-                        value={lines[i]?.vatCode ?? ''}
-                        readOnly={!open}
-                        size={6}
-                        data-testid="peppol-line-vat"
-                        onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, vatCode: e.target.value.toUpperCase() } : x)))}
-                      />
-                    </td>
+            <div className="table-wrap">
+              <table className="grid" data-testid="peppol-lines">
+                <thead>
+                  <tr>
+                    <th>{t('peppol.col.description')}</th>
+                    <th>{t('peppol.col.category')}</th>
+                    <th className="num">{t('peppol.col.net')}</th>
+                    {fx && <th className="num">{t('peppol.fx.netEur')}</th>}
+                    <th>{t('peppol.col.account')}</th>
+                    <th>{t('peppol.col.vatCode')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {doc.booking.lines.map((l, i) => (
+                    <tr key={i}>
+                      <td>{l.description}</td>
+                      <td>
+                        {l.vatCategory} {l.vatRate}%
+                      </td>
+                      <td className="num">{money(l.net, locale)}</td>
+                      {fx && (
+                        <td className="num" data-testid="peppol-line-eur">
+                          {euro ? money(euro.lines[i], locale) : '—'}
+                        </td>
+                      )}
+                      <td>
+                        <input
+                          aria-label={`${t('peppol.col.account')} ${i + 1}`}
+                          value={lines[i]?.account ?? ''}
+                          readOnly={!open}
+                          size={8}
+                          data-testid="peppol-line-account"
+                          onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, account: e.target.value } : x)))}
+                        />
+                      </td>
+                      <td>
+                        <input
+                          aria-label={`${t('peppol.col.vatCode')} ${i + 1}`}
+                          value={lines[i]?.vatCode ?? ''}
+                          readOnly={!open}
+                          size={6}
+                          data-testid="peppol-line-vat"
+                          onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, vatCode: e.target.value.toUpperCase() } : x)))}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <p>
             {p.vat.map((v) => `${v.category} ${v.rate}%: ${money(v.taxable, locale)} → ${money(v.tax, locale)}`).join(' · ')}
