@@ -5,7 +5,9 @@
  * a purchase proposal (src/formats/ubl/proposal.ts) and kept with its XML and embedded PDF; the supplier
  * is found by VAT or enterprise number, or proposed as a new relation. The user books it — a purchase
  * invoice or credit note through the ledger's posting (prepare + write, in the same transaction that
- * marks the document booked) — or rejects it with a reason.
+ * marks the document booked) — or rejects it with a reason. A document in another currency is booked in euro
+ * (./exchange.ts): at the rate its VAT in EUR implies, or the one the user gives; the supplier's line keeps
+ * the document currency and amount for matching a payment in that currency.
  */
 import crypto from 'node:crypto';
 import Big from 'big.js';
