@@ -69,10 +69,23 @@ export class CopyWriter {
       buf[this.pos++] = 45; // '-'
       v = -v;
     }
+    if (v < 10) {
+      buf[this.pos++] = 48 + v;
+      return;
+    }
     let digits = 1;
     for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
     let p = this.pos + digits;
     this.pos = p;
+    if (v <= 0x7fffffff) {
+      // small integer arithmetic
+      do {
+        const q = (v / 10) | 0;
+        buf[--p] = 48 + (v - q * 10);
+        v = q;
+      } while (v > 0);
+      return;
+    }
     do {
       const q = Math.floor(v / 10);
       buf[--p] = 48 + (v - q * 10);

@@ -144,22 +144,23 @@ function vatLine(account: string, amount: Cents, kind: LineKind, vatCode: string
  * the caller resolves them so a missing role is reported by name.
  */
 export function computeInvoice(input: InvoiceInput, codes: Map<string, VatCodeDef>, accounts: InvoiceAccounts): ComputedInvoice {
-  const details: ErrorDetail[] = [];
+  let details: ErrorDetail[] | undefined;
   // Purchase invoice lines are debits, sales invoice lines credits; a credit note turns both around.
   const d = (input.side === 'purchase' ? 1 : -1) * (input.creditNote ? -1 : 1);
   const lines: PostingLine[] = [];
-  const perCode = new Map<string, { def: VatCodeDef; exclBase: Cents; inclBase: Cents; inclVat: Cents; largest: number }>();
+  // per VAT code, in the order the lines first use them (an invoice has a few: a list is faster than a map)
+  const perCode: Array<{ def: VatCodeDef; exclBase: Cents; inclBase: Cents; inclVat: Cents; largest: number }> = [];
 
   for (let i = 0; i < input.lines.length; i++) {
     const l = input.lines[i];
     const lineNo = i + 1;
     const def = codes.get(l.vatCode);
     if (!def) {
-      details.push({ field: `lines.${i}.vatCode`, line: lineNo, code: 'ledger.vat_code_not_found', params: { code: l.vatCode } });
+      (details ??= []).push({ field: `lines.${i}.vatCode`, line: lineNo, code: 'ledger.vat_code_not_found', params: { code: l.vatCode } });
       continue;
     }
     if (def.kind !== input.side) {
-      details.push({
+      (details ??= []).push({
         field: `lines.${i}.vatCode`,
         line: lineNo,
         code: 'ledger.vat_code_wrong_kind',
@@ -168,7 +169,8 @@ export function computeInvoice(input: InvoiceInput, codes: Map<string, VatCodeDe
       continue;
     }
     let base: Cents;
-    const entry = perCode.get(def.code) ?? { def, exclBase: 0, inclBase: 0, inclVat: 0, largest: -1 };
+    let entry = perCode.find((e) => e.def.code === def.code);
+    if (!entry) perCode.push((entry = { def, exclBase: 0, inclBase: 0, inclVat: 0, largest: -1 }));
     if (l.amountInclVat !== undefined && l.amount === undefined) {
       const split = splitInclusive(l.amountInclVat, def.rateBp);
       base = split.base;
@@ -178,7 +180,7 @@ export function computeInvoice(input: InvoiceInput, codes: Map<string, VatCodeDe
       base = l.amount ?? 0;
       entry.exclBase += base;
     }
-    if (base === 0) details.push({ field: `lines.${i}.amount`, line: lineNo, code: 'ledger.line_amount_zero', params: { line: lineNo } });
+    if (base === 0) (details ??= []).push({ field: `lines.${i}.amount`, line: lineNo, code: 'ledger.line_amount_zero', params: { line: lineNo } });
     const line = postingLine(l.account, d * base, 'entry');
     line.vatCode = def.code;
     line.vatBase = base;
@@ -186,9 +188,8 @@ export function computeInvoice(input: InvoiceInput, codes: Map<string, VatCodeDe
     line.relationId = null;
     lines.push(line);
     if (entry.largest < 0 || Math.abs(base) > Math.abs(lines[entry.largest].amount)) entry.largest = lines.length - 1;
-    perCode.set(def.code, entry);
   }
-  if (details.length) throw validation(details[0].code, { ...details[0].params, line: details[0].line }, details);
+  if (details) throw validation(details[0].code, { ...details[0].params, line: details[0].line }, details);
 
   const grids: Record<string, Cents> = {};
   const vat: VatSummary[] = [];
@@ -196,7 +197,7 @@ export function computeInvoice(input: InvoiceInput, codes: Map<string, VatCodeDe
   let totalVat = 0;
   let payable = 0; // what the relation pays or is paid, before rounding
   const vatLines: PostingLine[] = [];
-  for (const { def, exclBase, inclBase, inclVat, largest } of perCode.values()) {
+  for (const { def, exclBase, inclBase, inclVat, largest } of perCode) {
     const base = exclBase + inclBase;
     const v = applyRate(exclBase, def.rateBp) + inclVat;
     const deductible = def.kind === 'purchase' ? roundDiv(v * def.deductiblePercent, 100) : 0;
