@@ -77,6 +77,26 @@ describe('CopyWriter', () => {
     expect(() => new CopyWriter().jsonIntegers({ x: 0.5 }, false)).toThrow(RangeError);
   });
 
+  it('repeats the first fields of an earlier row at the start of a new one', () => {
+    const w = new CopyWriter(8);
+    const from = w.mark();
+    w.num(7);
+    w.text('gedeeld\tveld');
+    const to = w.mark();
+    w.num(1);
+    w.end();
+    for (let i = 2; i <= 400; i++) {
+      w.repeat(from, to); // the buffer grows meanwhile
+      w.num(i);
+      w.end();
+    }
+    const rows = w.bytes().toString('utf8').split('\n');
+    expect(rows[0]).toBe('7\tgedeeld\\tveld\t1');
+    expect(rows[399]).toBe('7\tgedeeld\\tveld\t400');
+    w.num(1);
+    expect(() => w.repeat(from, to)).toThrow(/start of a row/);
+  });
+
   it('refuses to hand over a row that is not ended', () => {
     const w = new CopyWriter();
     w.num(1);

@@ -174,6 +174,23 @@ export class CopyWriter {
     this.buf[this.pos++] = 78; // N
   }
 
+  /** Where the next byte goes: with a second mark, the fields in between can be written again by repeat(). */
+  mark(): number {
+    return this.pos;
+  }
+
+  /**
+   * Writes again, as the first fields of a new row, the bytes between two marks taken around the first
+   * fields of an earlier row (fields many rows share, such as a booking's on each of its lines).
+   */
+  repeat(from: number, to: number): void {
+    if (!this.first || from < 0 || to < from || to > this.pos) throw new Error('COPY: repeat only what was written, at the start of a row');
+    this.room(to - from);
+    this.buf.copyWithin(this.pos, from, to);
+    this.pos += to - from;
+    this.first = false;
+  }
+
   /** Ends the row. */
   end(): void {
     this.room(1);

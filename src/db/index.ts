@@ -4,6 +4,8 @@
  * - Server: node-postgres pool when a `postgres://` URL is given (DATABASE_URL).
  * BIGINT comes back as a JS number, guarded to stay a safe integer (money is integer cents);
  * DATE comes back as the 'YYYY-MM-DD' string (no time-zone shifts); NUMERIC stays a string.
+ * Bulk writes: copyRows (./copy.ts) runs COPY on both engines; for PostgreSQL the pool's client class
+ * below sends it as COPY … FROM STDIN.
  */
 import fs from 'node:fs';
 import path from 'node:path';

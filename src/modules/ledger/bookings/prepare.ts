@@ -149,7 +149,8 @@ export class PostingContext {
 
   /** Has load(kind) been done? */
   loaded(kind: BookingKind): boolean {
-    return Boolean(this.accountMap && this.journals && this.resolve && this.roles && (this.vatAt || (JOURNAL_OF_KIND[kind] !== 'purchase' && JOURNAL_OF_KIND[kind] !== 'sales')));
+    if (!this.accountMap || !this.journals || !this.resolve || !this.roles) return false;
+    return this.vatAt !== undefined || (JOURNAL_OF_KIND[kind] !== 'purchase' && JOURNAL_OF_KIND[kind] !== 'sales');
   }
 
   async accounts(): Promise<Map<string, boolean>> {
@@ -211,14 +212,24 @@ export class PostingContext {
   /** A role's account, or null when the role has none (where a role is optional). */
   loadedRoleOrNull = (role: FixedRole): string | null => this.roles!.get(role) ?? null;
 
+  /** journals by the code as given (trimmed, upper case): an import names the same few journals 100,000 times */
+  private journalCodes = new Map<string, JournalRow | undefined>();
+
+  private journalByCode(given: string): JournalRow | undefined {
+    if (this.journalCodes.has(given)) return this.journalCodes.get(given);
+    const code = given.trim().toUpperCase();
+    const journal = this.journals!.find((j) => j.code === code);
+    if (this.journalCodes.size < 1000) this.journalCodes.set(given, journal);
+    return journal;
+  }
+
   loadedJournal(input: BaseInput, kind: BookingKind): JournalRow {
     const journals = this.journals!;
     const type = JOURNAL_OF_KIND[kind];
     let journal: JournalRow | undefined;
     if (input.journalId !== undefined) journal = journals.find((j) => j.id === input.journalId);
     else if (input.journal) {
-      const code = input.journal.trim().toUpperCase();
-      journal = journals.find((j) => j.code === code);
+      journal = this.journalByCode(input.journal);
     } else journal = journals.find((j) => j.type === type && j.active);
     if (!journal) throw invalid('ledger.journal_not_found', input.journal ? 'journal' : 'journalId', { id: input.journalId, code: input.journal });
     if (journal.type !== type) {
@@ -311,7 +322,7 @@ export async function prepareBooking(ctx: PostingContext, input: BookingInput): 
     case 'purchase_credit_note':
     case 'sales_invoice':
     case 'sales_credit_note':
-      if (ctx.relationsToLoad([input.relationId])) await ctx.loadRelations([input.relationId]);
+      if (typeof input.relationId === 'number' && ctx.relationsToLoad([input.relationId])) await ctx.loadRelations([input.relationId]);
       return prepareInvoice(ctx, input);
     case 'financial_statement':
       return prepareStatement(ctx, input);

@@ -189,14 +189,21 @@ async function writePart(
     headers.jsonIntegers(b.grids, true); // {"81": 100000, "59": 21000}, zeros left out; null when none
     headers.end();
     const ls = b.lines;
+    let shared = 0;
+    let sharedEnd = 0;
     for (let k = 0; k < ls.length; k++) {
       const l = ls[k];
-      lines.num(dossierId);
-      lines.num(id);
-      lines.num(b.fiscalYearId);
-      lines.num(b.periodNo);
-      lines.num(b.journalId);
-      lines.text(b.date);
+      if (k === 0) {
+        // what every line of the booking shares, written once and copied for the next lines
+        shared = lines.mark();
+        lines.num(dossierId);
+        lines.num(id);
+        lines.num(b.fiscalYearId);
+        lines.num(b.periodNo);
+        lines.num(b.journalId);
+        lines.text(b.date);
+        sharedEnd = lines.mark();
+      } else lines.repeat(shared, sharedEnd);
       lines.num(k + 1);
       lines.text(l.account);
       lines.num(l.relationId);
