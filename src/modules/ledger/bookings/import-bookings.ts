@@ -16,9 +16,9 @@ import { BalanceTotals, newLockedReferences, writeBookings, type PreparedBooking
 /** Bookings checked and written per step; the next step is checked while the previous one is written. */
 const CHUNK = 5000;
 /**
- * Checking is JavaScript that awaits only cached look-ups: without a turn of the event loop now and then,
- * the driver would neither send the rest of the step being written nor its next statement until the
- * whole next step is checked.
+ * Checking is JavaScript that waits on nothing once the context is loaded: without a turn of the event
+ * loop now and then, the driver would neither send the rest of the step being written (its COPY data)
+ * nor its next statement until the whole next step is checked.
  */
 const YIELD_EVERY = 250;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));

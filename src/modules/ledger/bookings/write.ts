@@ -135,7 +135,7 @@ const BOOKING_COLUMNS = [
   'line_count', 'reverses_booking_id', 'origin', 'created_by', 'vat_grids',
 ] as const;
 
-/** booking_line columns in COPY row order: what a line shares with its booking first (built once per booking) */
+/** booking_line columns in COPY row order: what a line shares with its booking first (written once per booking, repeated per line) */
 const LINE_COLUMNS = [
   'dossier_id', 'booking_id', 'fiscal_year_id', 'period_no', 'journal_id', 'date', 'line_no', 'account', 'relation_id', 'amount', 'kind',
   'vat_code', 'vat_base', 'due_date', 'description', 'communication', 'structured_communication', 'counterparty_account',
