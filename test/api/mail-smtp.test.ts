@@ -3,37 +3,11 @@
  * arrives with the right recipient, subject in the user's language and the link; the outbox row is
  * marked sent. When the SMTP server cannot be reached, the row is marked failed with the reason.
  */
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, createTestEnv, engines, loggedIn, seedOffice, type TestEnv } from '../helpers.ts';
+import { startSmtp } from '../smtp.ts';
 
-interface Received {
-  envelopeTo: string[];
-  mail: ParsedMail;
-}
 
-/** An SMTP server on loopback that keeps what it receives (the mailer awaits delivery, so no waiting is needed). */
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { server, port, received };
-}
 
 describe.each(engines)('mail through a real SMTP server (%s)', (engine) => {
   let env: TestEnv;
@@ -49,7 +23,7 @@ describe.each(engines)('mail through a real SMTP server (%s)', (engine) => {
   });
   afterAll(async () => {
     await env?.close();
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
   });
 
   it('delivers the password reset mail with the link, and marks the outbox row sent', async () => {
@@ -91,7 +65,7 @@ describe.each(engines)('mail when the SMTP server is unreachable (%s)', (engine)
     // A port that was just free: nothing listens there.
     const probe = await startSmtp();
     const port = probe.port;
-    await new Promise<void>((resolve) => probe.server.close(() => resolve()));
+    await probe.close();
     const env = await createTestEnv(engine, { smtpUrl: `smtp://127.0.0.1:${port}` });
     try {
       await seedOffice(env.svc);

@@ -8,38 +8,18 @@
  * its SBDH document lands in the Peppol outbox folder.
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installUblSchemas } from '../../src/modules/peppol/install-schemas.ts';
 import { engines, loggedIn, seedOffice, type ApiClient } from '../helpers.ts';
 import { loginAs, startE2E, tx, type E2E } from './harness.ts';
+import { startSmtp } from '../smtp.ts';
 
 const CORPUS_XSD = fileURLToPath(new URL('../../../shared/corpus/ubl/xsd', import.meta.url));
 
-async function startSmtp() {
-  const received: Array<{ envelopeTo: string[]; mail: ParsedMail }> = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, received };
-}
 
 describe.each(engines)('invoicing: send by e-mail and over Peppol from the invoice screen (Chromium, %s)', (engine) => {
   let e2e: E2E;
@@ -76,7 +56,7 @@ describe.each(engines)('invoicing: send by e-mail and over Peppol from the invoi
   });
   afterAll(async () => {
     await e2e?.close();
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
     fs.rmSync(outbox, { recursive: true, force: true });
   });
 

@@ -11,10 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../core/clock.ts';
 import { createTestEnv, engines, loggedIn, seedOffice, type ApiClient, type TestEnv } from '../../../test/helpers.ts';
@@ -22,6 +19,7 @@ import { upload } from '../../../test/relations/http.ts';
 import { codaFile } from '../../../test/bank/coda-file.ts';
 import { runDueJobs, startScheduler } from '../jobs/jobs.ts';
 import { INBOX_JOB, nextSaturday, oneMonthAfter, runInbox } from './inbox.ts';
+import { startSmtp } from '../../../test/smtp.ts';
 
 const CORPUS = new URL('../../../../shared/corpus/coda/', import.meta.url);
 const single = fs.readFileSync(new URL('pycoda_Coda_v2_3_single_statement.txt', CORPUS), 'latin1');
@@ -40,28 +38,6 @@ function statement(number: string, balance: string): string {
     .join('\r\n');
 }
 
-interface Received {
-  to: string[];
-  mail: ParsedMail;
-}
-async function startSmtp() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, received };
-}
 
 const at = (isoDate: string) => new Date(`${isoDate}T05:00:00Z`);
 
@@ -108,7 +84,7 @@ describe.each(engines)('bank inbox and the daily import (%s)', (engine) => {
   });
   afterAll(async () => {
     await env?.close();
-    if (smtp) await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    if (smtp) await smtp.close();
   });
 
   it('takes files from the watched folder and the API upload only when the daily job is due', async () => {
@@ -157,7 +133,7 @@ describe.each(engines)('bank inbox and the daily import (%s)', (engine) => {
     expect(unknown.message).toContain('financieel dagboek aan');
 
     // one mail per routed file, to the mandate's address, in Dutch; the file of no dossier to the installation's notification address
-    expect(smtp.received.map((r) => r.to)).toEqual([['beheer@kantoor.example'], ['fouten@janssens.be'], ['fouten@janssens.be']]);
+    expect(smtp.received.map((r) => r.envelopeTo)).toEqual([['beheer@kantoor.example'], ['fouten@janssens.be'], ['fouten@janssens.be']]);
     const notice = smtp.received[0].mail;
     expect(notice.subject).toBe('Argonaut: CODA-bestand zonder dossier — rekening BE47 4350 0000 0080 — onbekend.cod');
     expect(notice.text).toContain('aan geen enkel dossier toegewezen');
@@ -223,7 +199,7 @@ describe.each(engines)('bank inbox and the daily import (%s)', (engine) => {
     expect(b).toMatchObject({ status: 'dropped', attempts: 5, nextAttemptAt: null, finishedAt: '2026-04-11T05:00:00.000Z' });
     expect(smtp.received).toHaveLength(4);
     const last = smtp.received[3];
-    expect(last.to).toEqual(['fouten@janssens.be']);
+    expect(last.envelopeTo).toEqual(['fouten@janssens.be']);
     expect(last.mail.subject).toBe('Argonaut: CODA-bestand niet ingelezen en verwijderd — Bakkerij Janssens BV — kbc-043.cod');
     expect(last.mail.text).toContain('Laatste bericht');
     expect(last.mail.text).toContain('sinds 2026-03-16');

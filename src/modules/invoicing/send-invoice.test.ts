@@ -6,14 +6,11 @@
  * e-mail" marks an invoice sent and mails nothing.
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import dns2 from 'dns2';
 import { sql } from 'kysely';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, engines, loggedIn, seedOffice, type ApiClient, type TestEnv } from '../../../test/helpers.ts';
 import { download } from '../../../test/relations/http.ts';
@@ -21,29 +18,13 @@ import { formatOgm } from '../../core/ogm.ts';
 import { validateUblXml } from '../../formats/ubl/validate.ts';
 import { invoiceLayout } from './pdf.ts';
 import { loadInvoice } from './invoices.ts';
+import type { AddressInfo } from 'node:net';
+import { startSmtp } from '../../../test/smtp.ts';
 
 const INCLUDE = 'spf.argonaut.test';
 /** The OASIS UBL 2.1 schemas of the reference corpus (an installation installs them with `argonaut peppol install-schemas`). */
 const UBL_XSD = new URL('../../../../shared/corpus/ubl/xsd', import.meta.url).pathname;
 
-async function startSmtp() {
-  const received: Array<{ envelopeTo: string[]; mail: ParsedMail }> = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, received };
-}
 
 /** A DNS server on loopback answering TXT questions from `records` (NXDOMAIN otherwise). */
 async function startDns(records: Record<string, string[]>) {
@@ -144,7 +125,7 @@ describe.each(engines)('invoice PDF and e-mail (%s)', (engine) => {
   });
   afterAll(async () => {
     await env?.close();
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
     await dnsServer?.server.close();
     if (peppolOutbox) fs.rmSync(peppolOutbox, { recursive: true, force: true });
   });
