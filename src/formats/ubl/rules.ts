@@ -195,7 +195,7 @@ export function checkRules(doc: ParsedUbl, options: RuleOptions = {}): RuleViola
       for (const a of lineAcs) if (a.amount && isDecimal(a.amount.value)) expected = a.charge ? expected.plus(a.amount.value) : expected.minus(a.amount.value);
       const diff = Math.abs(roundCents(expected) - lineNet);
       if (diff > 2)
-        v('PEPPOL-EN16931-R120', `${where}: BT-131 LineExtensionAmount`, `Line net ${centsToDecimal(lineNet)} ≠ quantity ${l.quantity} × price ${l.price.value} / base ${base.toString()} ± line allowances/charges = ${expected.toFixed(2)}`);
+        v('PEPPOL-EN16931-R120', `${where}: BT-131 LineExtensionAmount`, `Line net ${centsToDecimal(lineNet)} ≠ quantity ${l.quantity} × price ${l.price.value} / base ${base.toString()} ± line allowances/charges = ${centsToDecimal(roundCents(expected))}`);
     }
   });
 
@@ -301,7 +301,7 @@ function checkPercent(a: ParsedAllowanceCharge, where: string, v: (rule: string,
   if (hasBase && hasPct && a.amount && isDecimal(a.amount.value) && isDecimal(a.baseAmount!.value) && isDecimal(a.percent)) {
     const expected = new Big(a.baseAmount!.value).times(a.percent).div(100);
     if (expected.minus(a.amount.value).abs().gt('0.02'))
-      v('PEPPOL-EN16931-R040', `${where}: Amount`, `Amount ${a.amount.value} ≠ base ${a.baseAmount!.value} × ${a.percent}% = ${expected.toFixed(2)}`);
+      v('PEPPOL-EN16931-R040', `${where}: Amount`, `Amount ${a.amount.value} ≠ base ${a.baseAmount!.value} × ${a.percent}% = ${centsToDecimal(roundCents(expected))}`);
   }
 }
 
