@@ -10,7 +10,6 @@
  * keyboard; the PDF and the UBL name that invoice.
  */
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidOgm } from '../../src/core/ogm.ts';
@@ -18,22 +17,10 @@ import { invoiceLayout } from '../../src/modules/invoicing/pdf.ts';
 import { loadInvoice } from '../../src/modules/invoicing/invoices.ts';
 import { addRelation } from '../../src/modules/ledger/test-support.ts';
 import { engines, loggedIn, seedOffice, type ApiClient } from '../helpers.ts';
+import { embeddedUbl } from '../pdf.ts';
 import { download } from '../relations/http.ts';
 import { loginAs, startE2E, tx, type E2E } from './harness.ts';
 
-/** The UBL invoice or credit note embedded in a PDF/A-3 (its FlateDecode streams, inflated). */
-function embeddedUbl(pdf: Buffer): string | undefined {
-  for (const m of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let text: string;
-    try {
-      text = zlib.inflateSync(Buffer.from(m[1], 'latin1')).toString('utf8');
-    } catch {
-      continue;
-    }
-    if (/<(Invoice|CreditNote)[\s>]/.test(text)) return text;
-  }
-  return undefined;
-}
 
 describe.each(engines)('invoicing: make, post, print and publish an invoice (Chromium, %s)', (engine) => {
   let e2e: E2E;

@@ -13,6 +13,7 @@ import dns2 from 'dns2';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, engines, loggedIn, seedOffice, type ApiClient, type TestEnv } from '../../../test/helpers.ts';
+import { pdfStreams } from '../../../test/pdf.ts';
 import { download } from '../../../test/relations/http.ts';
 import { formatOgm } from '../../core/ogm.ts';
 import { validateUblXml } from '../../formats/ubl/validate.ts';
@@ -40,20 +41,6 @@ async function startDns(records: Record<string, string[]>) {
   return { server, address: `127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-/** Every FlateDecode stream of a PDF, inflated (to find the embedded UBL and the PDF/A metadata). */
-function pdfStreams(pdf: Buffer): string[] {
-  const text = pdf.toString('latin1');
-  const out: string[] = [];
-  for (const m of text.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const raw = Buffer.from(m[1], 'latin1');
-    try {
-      out.push(zlib.inflateSync(raw).toString('utf8'));
-    } catch {
-      out.push(raw.toString('utf8'));
-    }
-  }
-  return out;
-}
 
 /** A small red PNG (4 × 4), made here so the test needs no image file. */
 function redPng(): Buffer {
