@@ -2,11 +2,14 @@
  * General ledger in Chromium: a purchase invoice entered with the keyboard (relation search with F2,
  * due date from the supplier's payment terms, amount incl. VAT split with F5) and posted with F12;
  * the number it gets and the trial balance afterwards; then the trial balance saved as CSV (Ctrl+S)
- * from the server's export, the downloaded file checked.
+ * from the server's export, the downloaded file checked; a miscellaneous booking refused, completed with
+ * Insert and posted; Alt+Insert (copy a line) and F10 (every amount to the other side) on the
+ * miscellaneous and financial screens.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDossier } from '../../src/modules/dossiers/manage-dossiers.ts';
+import { createJournal } from '../../src/modules/ledger/journals/manage-journals.ts';
 import { addRelation } from '../../src/modules/ledger/test-support.ts';
 import { trialBalance } from '../../src/modules/ledger/reports/trial-balance.ts';
 import { cliActor } from '../../src/modules/users/offices.ts';
@@ -25,6 +28,7 @@ describe.each(engines)('purchase invoice posted with F12 and the trial balance e
     dossierId = (await createDossier(svc, cliActor(officeId), { name: 'Bakkerij Janssens BV', fiscalYearStart: '2026-01-01' })).id;
     await addRelation(e2e.env, dossierId, { number: 'L001', name: 'Brouwerij Het Anker', kind: 'supplier', paymentDays: 30 });
     await addRelation(e2e.env, dossierId, { number: 'L002', name: 'Molens Ankerdijk', kind: 'supplier', paymentDays: 60 });
+    await createJournal(svc, cliActor(officeId), dossierId, { code: 'KBC', name: 'KBC zicht', type: 'financial', iban: 'BE68539007547034', bic: 'KREDBEBB' });
   });
   afterAll(() => e2e?.close());
 
@@ -138,5 +142,58 @@ describe.each(engines)('purchase invoice posted with F12 and the trial balance e
     const list = page.getByTestId('booking-history');
     await list.waitFor();
     expect(await list.getByRole('button').filter({ hasText: '2026/0' }).count()).toBe(2);
+  });
+
+  it('miscellaneous booking: Alt+Insert copies the line the cursor is on, F10 turns every amount to the other side', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/miscellaneous`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.miscellaneous') }).waitFor();
+    await page.getByLabel(tx('nl', 'bk.date'), { exact: true }).fill('2026-06-30');
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 1 })).fill('612000');
+    await page.getByLabel(tx('nl', 'bk.debitOfLine', { n: 1 })).fill('40,00');
+    await page.getByLabel(tx('nl', 'bk.debitOfLine', { n: 1 })).press('Alt+Insert');
+    expect(await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 2 })).inputValue()).toBe('612000');
+    expect(await page.getByLabel(tx('nl', 'bk.debitOfLine', { n: 2 })).inputValue()).toBe('40,00');
+    await page.getByLabel(tx('nl', 'bk.debitOfLine', { n: 2 })).press('Insert');
+    expect(await page.getByLabel(tx('nl', 'bk.creditOfLine', { n: 3 })).inputValue()).toBe('80,00');
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 3 })).fill('550000');
+
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 3 })).press('F10');
+    expect(await page.getByLabel(tx('nl', 'bk.creditOfLine', { n: 1 })).inputValue()).toBe('40,00');
+    expect(await page.getByLabel(tx('nl', 'bk.debitOfLine', { n: 1 })).inputValue()).toBe('');
+    expect(await page.getByLabel(tx('nl', 'bk.creditOfLine', { n: 2 })).inputValue()).toBe('40,00');
+    expect(await page.getByLabel(tx('nl', 'bk.debitOfLine', { n: 3 })).inputValue()).toBe('80,00');
+    expect(await page.getByTestId('booking-balance').textContent()).toBe(tx('nl', 'bk.balance', { amount: '0,00' }));
+
+    await page.keyboard.press('F12');
+    await page.getByTestId('booking-number').waitFor();
+    const posted = page.getByTestId('booking-posted-lines');
+    const cells = async (account: string) => (await posted.getByRole('row').filter({ hasText: account }).first().getByRole('cell').allTextContents()).map((c) => c.trim());
+    expect(await cells('550000')).toContain('80,00');
+    expect(await posted.getByRole('row').filter({ hasText: '612000' }).count()).toBe(2);
+    // in the books: 550000 debited 80,00, 612000 credited twice 40,00
+    const { svc } = e2e.env;
+    const rows = await svc.db.selectFrom('booking_line').innerJoin('booking', (j) => j.onRef('booking.id', '=', 'booking_line.booking_id').onRef('booking.dossier_id', '=', 'booking_line.dossier_id'))
+      .select(['booking_line.account', 'booking_line.amount']).where('booking_line.dossier_id', '=', dossierId).where('booking.date', '=', '2026-06-30').orderBy('booking_line.line_no').execute();
+    expect(rows.map((r) => [r.account, Number(r.amount)])).toEqual([['612000', -4000], ['612000', -4000], ['550000', 8000]]);
+  });
+
+  it('financial statement: Alt+Insert copies a line, F10 turns the sign of every amount', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/financial`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.financial') }).waitFor();
+    await expect.poll(() => page.locator('#bk-journal-financial').inputValue()).not.toBe('');
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 1 })).fill('612000');
+    const first = page.getByLabel(tx('nl', 'bk.amountOfLine', { n: 1 }));
+    await first.fill('-40,00');
+    await first.press('Alt+Insert');
+    expect(await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 2 })).inputValue()).toBe('612000');
+    expect(await page.getByLabel(tx('nl', 'bk.amountOfLine', { n: 2 })).inputValue()).toBe('-40,00');
+    await page.getByLabel(tx('nl', 'bk.amountOfLine', { n: 2 })).fill('-15,50');
+    await page.keyboard.press('F10');
+    expect(await first.inputValue()).toBe('40,00');
+    expect(await page.getByLabel(tx('nl', 'bk.amountOfLine', { n: 2 })).inputValue()).toBe('15,50');
+    await page.keyboard.press('F10');
+    expect(await first.inputValue()).toBe('-40,00');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Accounting → Purchases, Sales, Financial, Miscellaneous: one keyboard-first booking screen.
  * Journal, relation (search field: F2 into the list, Alt+N new relation, Alt+O open it), dates, reference,
- * lines; F5 recalculates (server preview), Insert adds a (counter-)line, F12 / Ctrl+Enter posts and
+ * lines; F5 recalculates (server preview), Insert adds a (counter-)line, Alt+Insert copies the line the
+ * cursor is on, F10 turns every entered amount to the other side (financial, miscellaneous), F12 / Ctrl+Enter posts and
  * shows the number; a posted booking is read-only: reverse it (one action), copy it as new
  * (Ctrl+Alt+N), Ctrl+− / Ctrl++ previous/next booking, Ctrl+H history of the relation or account.
  * Up to three working tabs (Ctrl+1 / Ctrl+2 open the second and third, Ctrl+F4 closes one).
@@ -399,6 +400,22 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
     setTimeout(() => rootRef.current?.querySelector<HTMLInputElement>(`[data-line="${lines.length}"] input`)?.focus(), 0);
   };
 
+  /** Alt+Insert: a copy of the line the cursor is on, inserted below it (the seed's "copy previous line"). */
+  const copyLine = () => {
+    if (readOnly || !lines.length) return;
+    const at = Math.min(focusLine, lines.length - 1);
+    setLines((ls) => [...ls.slice(0, at + 1), { ...ls[at] }, ...ls.slice(at + 1)]);
+    setFocusLine(at + 1);
+    setTimeout(() => rootRef.current?.querySelector<HTMLInputElement>(`[data-line="${at + 1}"] input`)?.focus(), 0);
+  };
+
+  /** F10: every entered amount changes side — a signed amount its sign (financial), debit and credit swap (miscellaneous). */
+  const swapSides = () => {
+    if (readOnly) return;
+    if (mode === 'financial') setLines((ls) => ls.map((l) => (l.amount.trim() ? { ...l, amount: amountText(-centsOf(l.amount), locale) } : l)));
+    else if (mode === 'miscellaneous') setLines((ls) => ls.map((l) => ({ ...l, debit: l.credit, credit: l.debit })));
+  };
+
   const openRelation = (rel: RelationItem | null) => window.open(shellPath(rel ? `management/relations/${rel.id}` : 'management/relations/new'), '_blank');
   const newAccount = () => window.open(shellPath('management/accounts/new'), '_blank');
   const openMatching = () => {
@@ -416,6 +433,8 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
     { keys: ['F12', 'Ctrl+Enter'], description: 'bk.key.post', run: () => void post(), inInputs: true, enabled: active && !readOnly },
     { keys: ['F5'], description: 'bk.key.recalc', run: () => void recalc(), enabled: active && !readOnly },
     { keys: ['Insert'], description: 'bk.key.insert', run: insertLine, inInputs: true, enabled: active && !readOnly },
+    { keys: ['Alt+Insert'], description: 'bk.key.copyLine', run: copyLine, inInputs: true, enabled: active && !readOnly },
+    { keys: ['F10'], description: 'bk.key.swapSides', run: swapSides, inInputs: true, enabled: active && !readOnly && !matching && (mode === 'financial' || mode === 'miscellaneous') },
     { keys: ['Ctrl+Alt+N'], description: 'bk.key.copy', run: copy, enabled: active && readOnly },
     { keys: ['Ctrl+R'], description: 'bk.key.newRelation', run: () => openRelation(null), enabled: active },
     { keys: ['Ctrl+B'], description: 'bk.key.newAccount', run: newAccount, enabled: active },
