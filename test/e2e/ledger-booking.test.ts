@@ -178,6 +178,37 @@ describe.each(engines)('purchase invoice posted with F12 and the trial balance e
     expect(rows.map((r) => [r.account, Number(r.amount)])).toEqual([['612000', -4000], ['612000', -4000], ['550000', 8000]]);
   });
 
+  it('purchase invoice with the document total as printed: the cent the supplier rounded differently goes to the rounding account', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/purchases`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.purchases') }).waitFor();
+    await page.getByLabel(tx('nl', 'bk.date'), { exact: true }).fill('2026-07-01');
+    const relation = page.getByTestId('bk-relation-purchase');
+    await relation.fill('Brouwerij');
+    await page.getByTestId('bk-relation-purchase-list').getByRole('option').first().waitFor();
+    await relation.press('Enter');
+    await page.getByLabel(tx('nl', 'bk.reference'), { exact: true }).fill('F-7781');
+    for (const n of [1, 2]) {
+      await page.getByLabel(tx('nl', 'bk.accountOfLine', { n })).fill('604000');
+      await page.getByLabel(tx('nl', 'bk.vatCodeOfLine', { n })).selectOption('A21G');
+      await page.getByLabel(tx('nl', 'bk.amountExclOfLine', { n })).fill('1,07');
+      if (n === 1) await page.getByLabel(tx('nl', 'bk.amountExclOfLine', { n })).press('Alt+Insert');
+    }
+    const total = page.getByLabel(tx('nl', 'bk.documentTotal'), { exact: true });
+    // 0.45 VAT on the sum (2.59); the supplier's invoice says 2.58: more than 0.05 off is refused at the field
+    await total.fill('2,70');
+    await total.press('F12');
+    await expect.poll(() => page.getByTestId('field-error').first().textContent()).toContain('2.59');
+    await total.fill('2,58');
+    await total.press('F12');
+    await page.getByTestId('booking-number').waitFor();
+    const posted = page.getByTestId('booking-posted-lines');
+    expect(await posted.getByRole('row').filter({ hasText: '440000' }).textContent()).toContain('2,58');
+    expect(await posted.getByRole('row').filter({ hasText: '411000' }).textContent()).toContain('0,45');
+    expect(await posted.getByRole('row').filter({ hasText: '643000' }).textContent()).toContain('0,01');
+    expect(await total.inputValue()).toBe('2,58');
+  });
+
   it('financial statement: Alt+Insert copies a line, F10 turns the sign of every amount', async () => {
     const { page, baseUrl } = e2e;
     await page.goto(`${baseUrl}/d/${dossierId}/accounting/financial`);

@@ -685,6 +685,8 @@ export const en: Record<MessageKey, string> = {
   'bk.recalc': 'Recalculate',
   'bk.recalculated': 'Recalculated: total {amount}.',
   'bk.reference': 'Reference',
+  'bk.documentTotal': 'Document total (incl. VAT)',
+  'bk.documentTotalHint': 'Optional: the total on the invoice. A difference of up to 0.05 is booked on the rounding-differences account.',
   'bk.relation': 'Relation',
   'bk.relationRequired': 'Choose a relation first (type to search, F2 moves through the list).',
   'bk.relationSearchHint': 'Type to search; F2 moves through the list, Enter picks, Alt+N new relation, Alt+O open',

@@ -685,6 +685,8 @@ export const fr: Record<MessageKey, string> = {
   'bk.recalc': 'Recalculer',
   'bk.recalculated': 'Recalculé : total {amount}.',
   'bk.reference': 'Référence',
+  'bk.documentTotal': 'Total du document (TVA comprise)',
+  'bk.documentTotalHint': 'Facultatif : le total de la facture. Un écart jusqu\'à 0,05 est comptabilisé sur le compte des écarts d\'arrondi.',
   'bk.relation': 'Relation',
   'bk.relationRequired': 'Choisissez d\'abord une relation (tapez pour chercher, F2 parcourt la liste).',
   'bk.relationSearchHint': 'Tapez pour chercher ; F2 parcourt la liste, Entrée choisit, Alt+N nouvelle relation, Alt+O ouvrir',

@@ -686,6 +686,8 @@ export const nl = {
   'bk.recalc': 'Herberekenen',
   'bk.recalculated': 'Herberekend: totaal {amount}.',
   'bk.reference': 'Referentie',
+  'bk.documentTotal': 'Totaal document (incl. btw)',
+  'bk.documentTotalHint': 'Optioneel: het totaal op de factuur. Een verschil tot 0,05 wordt op de rekening voor afrondingsverschillen geboekt.',
   'bk.relation': 'Relatie',
   'bk.relationRequired': 'Kies eerst een relatie (typ om te zoeken, F2 door de lijst).',
   'bk.relationSearchHint': 'Typ om te zoeken; F2 door de lijst, Enter kiest, Alt+N nieuwe relatie, Alt+O openen',

@@ -270,4 +270,26 @@ describe.each(engines)('bookings (%s)', (engine) => {
     const last = (await t.admin.get(`${t.base}/journals/3`)).body.lastBooking;
     expect(last.number).toBe(59);
   });
+
+  it('books the invoice total as printed with its cent of difference on the rounding account, and names that role when it has no account', async () => {
+    // two lines of 1.07 at 21 %: 0.45 VAT on the sum (2.59), the supplier rounded per line (0.22 + 0.22: 2.58)
+    const twoLines = { lines: [{ account: '604000', vatCode: 'A21G', amount: '1.07' }, { account: '604000', vatCode: 'A21G', amount: '1.07' }] };
+    await t.admin.put(`${t.base}/fixed-accounts/rounding_differences`, { account: null });
+    const missing = await t.admin.post(`${t.base}/bookings`, purchase({ ...twoLines, reference: 'R-1', totalInclVat: '2.58' }));
+    await t.admin.put(`${t.base}/fixed-accounts/rounding_differences`, { account: '643000' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.code).toBe('ledger.fixed_account_missing');
+    expect(missing.body.message).toContain('Afrondingsverschillen');
+
+    const res = await t.admin.post(`${t.base}/bookings`, purchase({ ...twoLines, reference: 'R-1', totalInclVat: '2.58' }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.amount).toBe(258);
+    const lines = res.body.lines.map((l: { account: string; amount: number }) => [l.account, l.amount]);
+    expect(lines).toEqual(expect.arrayContaining([['440000', -258], ['411000', 45], ['643000', -1]]));
+
+    const far = await t.admin.post(`${t.base}/bookings`, purchase({ ...twoLines, reference: 'R-2', totalInclVat: '2.70' }));
+    expect(far.status).toBe(400);
+    expect(far.body.code).toBe('ledger.total_mismatch');
+    expect(far.body.details[0].field).toBe('totalInclVat');
+  });
 });

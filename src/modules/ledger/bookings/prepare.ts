@@ -413,7 +413,7 @@ function prepareInvoice(ctx: PostingContext, input: InvoiceBookingInput): Prepar
   const vatPayable = side === 'sales' || reverseCharge ? ctx.loadedRole('vat_payable') : undefined;
   const vatReceivable = side === 'purchase' ? ctx.loadedRole('vat_receivable') : undefined;
   const totalInclVat = input.totalInclVat !== undefined && input.totalInclVat !== null ? money(input.totalInclVat, 'totalInclVat') : undefined;
-  // without a rounding account, a difference is reported as a mismatch
+  // without a rounding account, a difference within the rounding limit names the missing role
   const rounding = totalInclVat !== undefined ? (ctx.loadedRoleOrNull('rounding_differences') ?? undefined) : undefined;
   for (let i = 0; i < parsed.length; i++) {
     const l = parsed[i];
@@ -426,7 +426,7 @@ function prepareInvoice(ctx: PostingContext, input: InvoiceBookingInput): Prepar
   const computed = computeInvoice(
     { side, creditNote, lines: parsed, totalInclVat, relationId: relation.id, dueDate, reference, structuredCommunication: ogm },
     codes,
-    { counterparty, vatPayable, vatReceivable, rounding },
+    { counterparty, vatPayable, vatReceivable, rounding, roundingMissing: () => { ctx.loadedRole('rounding_differences'); throw new Error('rounding_differences'); } },
   );
   // Lines 2.. are the entered lines in order: errors on them name the entered line.
   checkAccounts(ctx, computed.lines, (i) => (i >= 1 && i <= parsed.length ? `lines.${i - 1}.account` : 'lines'), (i) => (i >= 1 && i <= parsed.length ? i : 0));

@@ -99,6 +99,8 @@ export interface InvoiceAccounts {
   vatReceivable?: string;
   vatPayable?: string;
   rounding?: string;
+  /** called when a stated total differs within the rounding limit but there is no rounding account: throws the missing-role error */
+  roundingMissing?: () => never;
 }
 
 export interface VatSummary {
@@ -225,6 +227,7 @@ export function computeInvoice(input: InvoiceInput, codes: Map<string, VatCodeDe
   let total = payable;
   if (input.totalInclVat !== undefined && input.totalInclVat !== payable) {
     const diff = input.totalInclVat - payable;
+    if (Math.abs(diff) <= MAX_ROUNDING_CENTS && !accounts.rounding) accounts.roundingMissing?.();
     if (Math.abs(diff) > MAX_ROUNDING_CENTS || !accounts.rounding) {
       throw validation('ledger.total_mismatch', { given: formatCents(input.totalInclVat), computed: formatCents(payable), difference: formatCents(diff) }, [
         { field: 'totalInclVat', code: 'ledger.total_mismatch', params: { given: formatCents(input.totalInclVat), computed: formatCents(payable), difference: formatCents(diff) } },

@@ -122,6 +122,8 @@ interface HeaderForm {
   documentDate: string;
   dueDate: string;
   reference: string;
+  /** invoices: the total incl. VAT printed on the document (optional; a difference of a few cents is booked as rounding) */
+  total: string;
   description: string;
   statementNumber: string;
   openingBalance: string;
@@ -163,6 +165,7 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
     documentDate: today(),
     dueDate: '',
     reference: '',
+    total: '',
     description: '',
     statementNumber: '',
     openingBalance: '',
@@ -216,6 +219,7 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
         documentDate: head.documentDate || null,
         dueDate: head.dueDate || null,
         reference: head.reference || null,
+        totalInclVat: parseAmount(head.total),
         lines: used.map((l) => (parseAmount(l.amount) !== null || parseAmount(l.amountIncl) === null
           ? { account: l.account, vatCode: l.vatCode, amount: parseAmount(l.amount) ?? '0', description: l.description || null }
           : { account: l.account, vatCode: l.vatCode, amountInclVat: parseAmount(l.amountIncl), description: l.description || null })),
@@ -249,6 +253,7 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
       documentDate: b.documentDate ?? b.date,
       dueDate: b.dueDate ?? '',
       reference: b.reference ?? '',
+      total: invoice ? amountText(b.amount, locale) : '',
       description: b.description ?? '',
       statementNumber: b.statementNumber ?? '',
       openingBalance: b.statementOpening !== null ? amountText(b.statementOpening, locale) : '',
@@ -324,7 +329,7 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
     setError(null);
     setHistory(null);
     onLabel(t('bk.new'));
-    setHead((h) => ({ ...h, relation: null, reference: '', description: '', dueDate: '', statementNumber: '', closingBalance: '' }));
+    setHead((h) => ({ ...h, relation: null, reference: '', total: '', description: '', dueDate: '', statementNumber: '', closingBalance: '' }));
     setLines([emptyLine()]);
   };
 
@@ -336,7 +341,7 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
     setError(null);
     setHistory(null);
     onLabel(t('bk.new'));
-    setHead((h) => ({ ...h, reference: '', statementNumber: '', closingBalance: '', dueDate: '' }));
+    setHead((h) => ({ ...h, reference: '', total: '', statementNumber: '', closingBalance: '', dueDate: '' }));
     setSuccess(t('bk.copied', { number: view.display }));
   };
 
@@ -551,6 +556,7 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
         )}
         {invoice && <Field id={`bk-due-${mode}`} label={t('bk.dueDate')} type="date" value={head.dueDate} onChange={setH('dueDate')} readOnly={ro} error={fieldErr('dueDate')} />}
         {mode !== 'financial' && <Field id={`bk-ref-${mode}`} label={t('bk.reference')} value={head.reference} onChange={setH('reference')} readOnly={ro} />}
+        {invoice && <Field id={`bk-total-${mode}`} label={t('bk.documentTotal')} hint={ro ? undefined : t('bk.documentTotalHint')} value={head.total} onChange={setH('total')} readOnly={ro} error={fieldErr('totalInclVat')} amount />}
         {mode === 'financial' && (
           <>
             <Field id={`bk-stmt-${mode}`} label={t('bk.statementNumber')} value={head.statementNumber} onChange={setH('statementNumber')} readOnly={ro} />
@@ -727,11 +733,16 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
   );
 }
 
-export function Field({ id, label, value, onChange, readOnly, type = 'text', error, amount }: { id: string; label: string; value: string; onChange: (v: string) => void; readOnly?: boolean; type?: string; error?: string; amount?: boolean }) {
+export function Field({ id, label, value, onChange, readOnly, type = 'text', error, amount, hint }: { id: string; label: string; value: string; onChange: (v: string) => void; readOnly?: boolean; type?: string; error?: string; amount?: boolean; hint?: string }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} readOnly={readOnly} inputMode={amount ? 'decimal' : undefined} aria-invalid={error ? true : undefined} />
+      <input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} readOnly={readOnly} inputMode={amount ? 'decimal' : undefined} aria-invalid={error ? true : undefined} aria-describedby={hint ? `${id}-hint` : undefined} />
+      {hint && (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
       {error && (
         <div className="field-error" data-testid="field-error">
           {error}
