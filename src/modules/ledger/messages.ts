@@ -30,6 +30,8 @@ defineMessages({
   'ledger.role.profit_carried_forward': { nl: 'Overgedragen winst', fr: 'Bénéfice reporté', en: 'Profit carried forward' },
   'ledger.role.loss_carried_forward': { nl: 'Overgedragen verlies', fr: 'Perte reportée', en: 'Loss carried forward' },
   'ledger.role.rounding_differences': { nl: 'Afrondingsverschillen', fr: "Différences d'arrondi", en: 'Rounding differences' },
+  'ledger.role.exchange_loss': { nl: 'Wisselverschillen (verlies)', fr: 'Différences de change (perte)', en: 'Exchange differences (loss)' },
+  'ledger.role.exchange_gain': { nl: 'Wisselverschillen (winst)', fr: 'Différences de change (gain)', en: 'Exchange differences (gain)' },
 
   // accounts
   'ledger.account_not_found': {

@@ -1,7 +1,8 @@
 /**
  * Foreign currency items: an invoice in USD keeps its currency amount; matching compares currency
- * amounts and books the euro difference as an exchange difference (654000 loss / 754000 gain) so the
- * relation's open items net to zero in euro; cancelling the match reverses that booking.
+ * amounts and books the euro difference as an exchange difference (on the fixed accounts of exchange
+ * loss / gain: 654000 / 754000 unless the dossier chose others) so the relation's open items net to
+ * zero in euro; cancelling the match reverses that booking.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/helpers.ts';
@@ -146,5 +147,29 @@ describe.each(engines)('matching in a foreign currency (%s)', (engine) => {
     expect((await lines(m2.exchangeBookingId)).map((l) => [l.account, l.amount])).toEqual([['400000', -200], ['654000', 200]]);
     expect(await items(fourth)).toEqual([]);
     expect((await t.admin.get(`${t.base}/matching/relation-ledger?relationId=${fourth}`)).body.totals).toEqual({ amount: 0, open: 0 });
+  });
+  it('books the exchange difference on the fixed account chosen for it, and names that role when it has none (nothing matched)', async () => {
+    const fifth = await addRelation(t.env, t.dossierId, { number: 'K034', name: 'Stark Industries', kind: 'customer' });
+    const roles = (await t.admin.get(`${t.base}/fixed-accounts`)).body;
+    expect(roles.find((r: { role: string }) => r.role === 'exchange_loss')).toMatchObject({ account: '654000', label: 'Wisselverschillen (verlies)' });
+    expect(roles.find((r: { role: string }) => r.role === 'exchange_gain')).toMatchObject({ account: '754000' });
+    expect((await t.admin.put(`${t.base}/fixed-accounts/exchange_loss`, { account: '655000' })).status).toBe(200);
+    const invoice = await sale(fifth, '100.00', '110.00', 'US-11');
+    const payment = await pay(fifth, '98.00', '110.00', 'z', '2026-02-23');
+    const m = await t.admin.post(`${t.base}/matching/matches`, { lines: (await items(fifth)).map(ref) });
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    expect((await lines(m.body.exchangeBookingId)).map((l) => [l.account, l.amount])).toEqual([['400000', -200], ['655000', 200]]);
+
+    await t.admin.put(`${t.base}/fixed-accounts/exchange_loss`, { account: null });
+    await sale(fifth, '100.00', '110.00', 'US-12');
+    await pay(fifth, '97.00', '110.00', 'w', '2026-02-24');
+    const open = await items(fifth);
+    const refused = await t.admin.post(`${t.base}/matching/matches`, { lines: open.map(ref) });
+    await t.admin.put(`${t.base}/fixed-accounts/exchange_loss`, { account: '654000' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('ledger.fixed_account_missing');
+    expect(refused.body.message).toContain('Wisselverschillen (verlies)');
+    expect((await items(fifth)).map((i) => i.open)).toEqual(open.map((i) => i.open));
+    expect([invoice, payment].every((id) => !open.some((i) => i.bookingId === id))).toBe(true);
   });
 });

@@ -2,8 +2,8 @@
  * Foreign currency items are matched on their currency amount. The euro amounts a match applies then
  * follow from it: a line closed in its currency is closed in euro too, a part of a line applies the
  * same part of its euro amount. What the euro amounts leave after that is the exchange difference: the
- * match books it (miscellaneous booking, 654000 loss / 754000 gain against the relation's account, on
- * the date of the match's latest line) and includes that booking's relation line, so the match nets
+ * match books it (miscellaneous booking on the fixed accounts of exchange loss / gain — 654000 / 754000
+ * in a new dossier — against the relation's account, on the date of the match's latest line) and includes that booking's relation line, so the match nets
  * to zero in euro as well. Cancelling the match reverses the booking.
  */
 import { sql } from 'kysely';
@@ -28,9 +28,6 @@ defineMessages({
   },
 });
 
-/** Exchange differences: loss (charges) and gain (income), from the Belgian chart. */
-export const EXCHANGE_LOSS_ACCOUNT = '654000';
-export const EXCHANGE_GAIN_ACCOUNT = '754000';
 
 /** The currency items are matched in: their common foreign currency, or null (euro). */
 export const currencyOf = (i: Pick<OpenItem, 'currency'>) => i.currency ?? null;
@@ -83,7 +80,8 @@ export async function bookExchangeDifferences(trx: Db, dossierId: number, needs:
         description,
         lines: [
           { account: n.account, relationId: n.relationId, amount: formatCents(-n.exchange), currency: n.currency, currencyAmount: 0, description },
-          { account: n.exchange > 0 ? EXCHANGE_LOSS_ACCOUNT : EXCHANGE_GAIN_ACCOUNT, amount: formatCents(n.exchange), description },
+          // the fixed accounts of exchange differences (654000 loss / 754000 gain in a new dossier)
+          { account: await ctx.role(n.exchange > 0 ? 'exchange_loss' : 'exchange_gain'), amount: formatCents(n.exchange), description },
         ],
       }),
     );

@@ -85,6 +85,8 @@ export const FIXED_ROLES = [
   { role: 'profit_carried_forward', account: '140000' },
   { role: 'loss_carried_forward', account: '141000' },
   { role: 'rounding_differences', account: '643000' },
+  { role: 'exchange_loss', account: '654000' },
+  { role: 'exchange_gain', account: '754000' },
 ] as const;
 export type FixedRole = (typeof FIXED_ROLES)[number]['role'];
 export const isFixedRole = (value: string): value is FixedRole => FIXED_ROLES.some((r) => r.role === value);
