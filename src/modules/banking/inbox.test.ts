@@ -135,10 +135,15 @@ describe.each(engines)('bank inbox and the daily import (%s)', (engine) => {
     // one mail per routed file, to the mandate's address, in Dutch; the file of no dossier to the installation's notification address
     expect(smtp.received.map((r) => r.envelopeTo)).toEqual([['beheer@kantoor.example'], ['fouten@janssens.be'], ['fouten@janssens.be']]);
     const notice = smtp.received[0].mail;
-    expect(notice.subject).toBe('Argonaut: CODA-bestand zonder dossier — rekening BE47 4350 0000 0080 — onbekend.cod');
+    // the installation's address has no known language: Dutch and French in the subject, the text in Dutch, French and English
+    expect(notice.subject).toBe('Argonaut: CODA-bestand zonder dossier — rekening BE47 4350 0000 0080 — onbekend.cod / Argonaut : fichier CODA sans dossier — compte BE47 4350 0000 0080 — onbekend.cod');
     expect(notice.text).toContain('aan geen enkel dossier toegewezen');
     expect(notice.text).toContain('Maak daar een financieel dagboek aan');
     expect(notice.text).toContain('elke zaterdag opnieuw aangeboden (tot 2026-04-16)');
+    expect(notice.text).toContain("n'a pu être attribué à aucun dossier");
+    expect(notice.text).toContain('could not route the file onbekend.cod (account BE47 4350 0000 0080) to any dossier');
+    expect(notice.text.indexOf('Gelieve te controleren')).toBeLessThan(notice.text.indexOf('Veuillez vérifier'));
+    expect(notice.text.indexOf('Veuillez vérifier')).toBeLessThan(notice.text.indexOf('Please check'));
     const { mail } = smtp.received[1];
     expect(mail.subject).toBe('Argonaut: CODA import error — Bakkerij Janssens BV — kbc-042.cod');
     expect(mail.text).toContain('Gelieve te controleren');

@@ -322,21 +322,25 @@ export async function attemptEntry(svc: Services, id: number, seenAttempts: numb
     const account = route?.account ?? accountOfRoutingError(e) ?? entry.account;
     let mailedTo: string | null = null;
     if (to && mailNow) {
-      const params = {
+      const params = (l: Language) => ({
         file: entry.file_name,
         account: account ?? '?',
         dossier: route?.dossierName ?? '',
-        message,
-        checks: checksFor(e.code, lang),
+        message: l === lang ? message : errorText(e, l),
+        checks: checksFor(e.code, l),
         until: day(dropAt),
         since: day(firstFailed),
-      };
+      });
       const kind = route ? (drop ? 'dropped' : 'error') : drop ? 'unrouted_dropped' : 'unrouted';
+      // a dossier's notice in the dossier's language; a file of no dossier goes to the installation's
+      // address, whose reader's language nobody knows: Dutch, French and English, one after the other
+      const languages: Language[] = route ? [lang] : ['nl', 'fr', 'en'];
       await svc.mailer.send({
         to,
         officeId: route?.officeId ?? entry.office_id,
-        subject: translate(`bank_inbox.mail.${kind}_subject`, lang, params),
-        text: translate(`bank_inbox.mail.${kind}_body`, lang, params),
+        // the subject in the country's two languages (three would not fit a mail list)
+        subject: languages.slice(0, 2).map((l) => translate(`bank_inbox.mail.${kind}_subject`, l, params(l))).join(' / '),
+        text: languages.map((l) => translate(`bank_inbox.mail.${kind}_body`, l, params(l))).join('\n\n————————\n\n'),
       });
       mailedTo = to;
     }
