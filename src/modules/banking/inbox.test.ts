@@ -142,8 +142,8 @@ describe.each(engines)('bank inbox and the daily import (%s)', (engine) => {
     expect(notice.text).toContain('elke zaterdag opnieuw aangeboden (tot 2026-04-16)');
     expect(notice.text).toContain("n'a pu être attribué à aucun dossier");
     expect(notice.text).toContain('could not route the file onbekend.cod (account BE47 4350 0000 0080) to any dossier');
-    expect(notice.text.indexOf('Gelieve te controleren')).toBeLessThan(notice.text.indexOf('Veuillez vérifier'));
-    expect(notice.text.indexOf('Veuillez vérifier')).toBeLessThan(notice.text.indexOf('Please check'));
+    expect(notice.text!.indexOf('Gelieve te controleren')).toBeLessThan(notice.text!.indexOf('Veuillez vérifier'));
+    expect(notice.text!.indexOf('Veuillez vérifier')).toBeLessThan(notice.text!.indexOf('Please check'));
     const { mail } = smtp.received[1];
     expect(mail.subject).toBe('Argonaut: CODA import error — Bakkerij Janssens BV — kbc-042.cod');
     expect(mail.text).toContain('Gelieve te controleren');
