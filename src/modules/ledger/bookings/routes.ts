@@ -8,6 +8,7 @@ import { importBookings } from './import-bookings.ts';
 import { postBooking, previewBooking } from './post-booking.ts';
 import type { BookingInput } from './prepare.ts';
 import { reverseBooking } from './reverse-booking.ts';
+import { statementOpening } from './statement-opening.ts';
 import { BOOKING_KINDS } from './rules.ts';
 
 const opt = <T extends z.ZodTypeAny>(t: T) => t.nullable().optional();
@@ -143,6 +144,18 @@ export const bookingRoutes: RouteModule = (app, svc) => {
     '/dossiers/:dossierId/bookings/:id',
     { schema: { tags: ['ledger'], summary: 'Delete the last booking of its journal (right delete_bookings; audited)', params: withId } },
     async (request) => deleteLastBooking(svc, actorIn(request), request.params.dossierId, request.params.id),
+  );
+  app.get(
+    '/dossiers/:dossierId/journals/:id/statement-opening',
+    {
+      schema: {
+        tags: ['ledger'],
+        summary: 'The opening balance the next statement of a financial journal must have on a date (cents)',
+        params: withId,
+        querystring: z.object({ date: isoDate }),
+      },
+    },
+    async (request) => statementOpening(svc, actorIn(request), request.params.dossierId, request.params.id, request.query.date),
   );
   app.post(
     '/dossiers/:dossierId/journals/:id/opening-balance',

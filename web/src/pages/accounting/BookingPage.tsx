@@ -184,21 +184,25 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
     if (!head.journalId && ownJournals.length) setHead((h) => ({ ...h, journalId: String(ownJournals[0].id) }));
   }, [ownJournals, head.journalId]);
 
-  // Financial: the opening balance follows from the previous statement of the journal.
+  // Financial: the opening balance the server expects on the booking date — the previous statement's
+  // closing balance, or for the journal's first statement the bank's starting balance (588888).
+  const statementDate = /^\d{4}-\d{2}-\d{2}$/.test(head.date) ? head.date : '';
   useEffect(() => {
     if (mode !== 'financial' || !head.journalId || posted) return;
     let stop = false;
+    const journalId = Number(head.journalId);
     ledgerApi
-      .bookings(dossierId, { journalId: Number(head.journalId), kind: 'financial_statement', pageSize: 1, direction: 'desc' })
+      .bookings(dossierId, { journalId, kind: 'financial_statement', pageSize: 1, direction: 'desc' })
       .then(async (r) => {
         const last = r.items[0] ? await ledgerApi.booking(dossierId, r.items[0].id) : null;
-        if (!stop) setHead((h) => ({ ...h, openingBalance: amountText(last?.statementClosing ?? 0, locale), statementNumber: h.statementNumber || nextStatementNumber(last?.statementNumber ?? null) }));
+        const expected = statementDate ? await ledgerApi.statementOpening(dossierId, journalId, statementDate).catch(() => null) : null;
+        if (!stop) setHead((h) => ({ ...h, openingBalance: amountText(expected ?? last?.statementClosing ?? 0, locale), statementNumber: h.statementNumber || nextStatementNumber(last?.statementNumber ?? null) }));
       })
       .catch(() => undefined);
     return () => {
       stop = true;
     };
-  }, [mode, head.journalId, dossierId, posted, locale]);
+  }, [mode, head.journalId, statementDate, dossierId, posted, locale]);
 
   const readOnly = posted !== null;
   const type: BookingKind = mode === 'purchase' ? (head.creditNote ? 'purchase_credit_note' : 'purchase_invoice') : mode === 'sales' ? (head.creditNote ? 'sales_credit_note' : 'sales_invoice') : mode === 'financial' ? 'financial_statement' : 'miscellaneous';
@@ -259,6 +263,14 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
       openingBalance: b.statementOpening !== null ? amountText(b.statementOpening, locale) : '',
       closingBalance: b.statementClosing !== null ? amountText(b.statementClosing, locale) : '',
     }));
+    // The view names only the relation: its payment terms, for a due date when the booking is copied.
+    if (invoice && b.relationId) {
+      const relationId = b.relationId;
+      ledgerApi
+        .relation(dossierId, relationId)
+        .then((r) => setHead((h) => (h.relation?.id === relationId ? { ...h, relation: { ...h.relation, paymentDays: r.paymentDays, paymentEndOfMonth: r.paymentEndOfMonth } } : h)))
+        .catch(() => undefined);
+    }
     const rel = (id: number | null, name: string | null): RelationItem | null =>
       id ? { id, name: name ?? '', number: '', kind: 'both', paymentDays: 0, paymentEndOfMonth: false, defaultAccount: null, defaultVatCode: null } : null;
     const shown = mode === 'miscellaneous' ? b.lines : b.lines.filter((l) => l.kind === 'entry');
@@ -421,7 +433,8 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
     else if (mode === 'miscellaneous') setLines((ls) => ls.map((l) => ({ ...l, debit: l.credit, credit: l.debit })));
   };
 
-  const openRelation = (rel: RelationItem | null) => window.open(shellPath(rel ? `management/relations/${rel.id}` : 'management/relations/new'), '_blank');
+  const newRelationKind = mode === 'purchase' ? '?kind=supplier' : mode === 'sales' ? '?kind=customer' : '';
+  const openRelation = (rel: RelationItem | null) => window.open(shellPath(rel ? `management/relations/${rel.id}` : `management/relations/new${newRelationKind}`), '_blank');
   const newAccount = () => window.open(shellPath('management/accounts/new'), '_blank');
   const openMatching = () => {
     const rel = mode === 'financial' ? lines[focusLine]?.relation : head.relation;
@@ -543,7 +556,22 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
             error={fieldErr('relationId')}
           />
         )}
-        <Field id={`bk-date-${mode}`} label={t('bk.date')} type="date" value={head.date} onChange={(v) => setHead((h) => ({ ...h, date: v, documentDate: h.documentDate === h.date ? v : h.documentDate }))} readOnly={ro} error={fieldErr('date')} />
+        <Field
+          id={`bk-date-${mode}`}
+          label={t('bk.date')}
+          type="date"
+          value={head.date}
+          onChange={(v) =>
+            setHead((h) =>
+              h.documentDate === h.date
+                ? // The document date follows the booking date, and the due date the document date.
+                  { ...h, date: v, documentDate: v, dueDate: invoice && h.relation && v ? dueDateFromTerms(v, h.relation.paymentDays, h.relation.paymentEndOfMonth) : h.dueDate }
+                : { ...h, date: v },
+            )
+          }
+          readOnly={ro}
+          error={fieldErr('date')}
+        />
         {invoice && (
           <Field
             id={`bk-docdate-${mode}`}

@@ -38,11 +38,15 @@ export const ledgerApi = {
   vatCodes: (id: number, kind?: 'sales' | 'purchase') => api.get<{ items: VatCode[] }>(`${d(id)}/vat-codes`, { kind, active: true }).then((r) => r.items),
   relations: (id: number, search: string, kind?: 'customer' | 'supplier') =>
     api.get<{ items: RelationItem[] }>(`${d(id)}/relations`, { search, kind: kind ?? 'all', status: 'active', pageSize: 50 }).then((r) => r.items),
+  /** One relation with its payment terms (a booking shown or copied names only its relation). */
+  relation: (id: number, relationId: number) => api.get<RelationItem>(`${d(id)}/relations/${relationId}`),
   fiscalYears: (id: number) => api.get<FiscalYear[]>(`${d(id)}/fiscal-years`),
   fiscalYear: (id: number, yearId: number) => api.get<FiscalYear>(`${d(id)}/fiscal-years/${yearId}`),
   bookings: (id: number, query: Record<string, string | number | undefined>) =>
     api.get<{ items: BookingListItem[]; total: number }>(`${d(id)}/bookings`, query),
   booking: (id: number, bookingId: number) => api.get<BookingView>(`${d(id)}/bookings/${bookingId}`),
+  statementOpening: (id: number, journalId: number, date: string) =>
+    api.get<{ openingBalance: number }>(`${d(id)}/journals/${journalId}/statement-opening`, { date }).then((r) => r.openingBalance),
   copy: (id: number, bookingId: number) => api.get<BookingInput>(`${d(id)}/bookings/${bookingId}/copy`),
   preview: (id: number, input: BookingInput) => api.post<Preview>(`${d(id)}/bookings/preview`, input),
   post: (id: number, input: BookingInput) => api.post<BookingView>(`${d(id)}/bookings`, input),

@@ -6,7 +6,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { Route, Routes, useNavigate, useParams } from 'react-router';
+import { Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, isApiError } from '../../api.ts';
 import { Loading } from '../../app/AppShell.tsx';
 import { useShell, useShellPath } from '../../app/shell-context.tsx';
@@ -325,6 +325,9 @@ function RelationDetail({ isNew = false }: { isNew?: boolean }) {
   const [language] = useLanguage();
   const params = useParams();
   const id = isNew ? null : Number(params.id);
+  // A new relation opened from a booking screen (Alt+N) gets that screen's kind: ?kind=supplier.
+  const [search] = useSearchParams();
+  const newKind = (['customer', 'supplier', 'both'] as const).find((k) => k === search.get('kind'));
   const navigate = useNavigate();
   const shellPath = useShellPath();
   const client = useQueryClient();
@@ -333,7 +336,7 @@ function RelationDetail({ isNew = false }: { isNew?: boolean }) {
   const [filter] = useFilter();
   const { bookReason } = useRights();
   const [mode, setMode] = useState<'view' | 'edit' | 'new'>(isNew ? 'new' : 'view');
-  const [form, setForm] = useState<RelationForm>(() => formOf(null));
+  const [form, setForm] = useState<RelationForm>(() => ({ ...formOf(null), kind: newKind ?? 'customer' }));
   const [saved, setSaved] = useState(false);
   const base = relationsPath(dossierId);
 
@@ -343,7 +346,8 @@ function RelationDetail({ isNew = false }: { isNew?: boolean }) {
   useEffect(() => {
     setMode(isNew ? 'new' : 'view');
     setSaved(false);
-    if (isNew) setForm(formOf(null));
+    if (isNew) setForm({ ...formOf(null), kind: newKind ?? 'customer' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [isNew, id]);
   useEffect(() => {
     if (relation.data && mode === 'view') setForm(formOf(relation.data));

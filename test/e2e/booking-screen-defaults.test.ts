@@ -1,0 +1,85 @@
+/**
+ * What the booking screens fill in for the user, in Chromium: the due date follows the supplier's
+ * payment terms when only the booking date is typed (the document date follows it) and on a copy
+ * (Ctrl+Alt+N) whose document date is changed; Alt+N in the relation field of the purchase screen
+ * opens a new relation that is a supplier; the first statement of a bank journal opens at the
+ * starting balance booked against 588888 (the server refuses any other opening balance).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDossier } from '../../src/modules/dossiers/manage-dossiers.ts';
+import { bookOpeningBankBalance } from '../../src/modules/ledger/bookings/opening-balance.ts';
+import { createJournal } from '../../src/modules/ledger/journals/manage-journals.ts';
+import { addRelation } from '../../src/modules/ledger/test-support.ts';
+import { cliActor } from '../../src/modules/users/offices.ts';
+import { engines, seedOffice } from '../helpers.ts';
+import { loginAs, startE2E, tx, type E2E } from './harness.ts';
+
+describe.each(engines)('booking screen defaults (Chromium, %s)', (engine) => {
+  let e2e: E2E;
+  let dossierId: number;
+
+  beforeAll(async () => {
+    e2e = await startE2E(engine);
+    const { svc } = e2e.env;
+    const { officeId } = await seedOffice(svc);
+    dossierId = (await createDossier(svc, cliActor(officeId), { name: 'Bakkerij Janssens BV', fiscalYearStart: '2026-01-01' })).id;
+    await addRelation(e2e.env, dossierId, { number: 'L001', name: 'Molens Vandamme', kind: 'supplier', paymentDays: 30 });
+    const bank = await createJournal(svc, cliActor(officeId), dossierId, { code: 'KBC', name: 'KBC zicht', type: 'financial', iban: 'BE68539007547034', bic: 'KREDBEBB' });
+    await bookOpeningBankBalance(svc, cliActor(officeId), dossierId, bank.id, { date: '2026-01-01', amount: '10000.00' });
+    await loginAs(e2e, 'admin', 'admin-pass-1');
+  });
+  afterAll(() => e2e?.close());
+
+  const field = (key: Parameters<typeof tx>[1]) => e2e.page.getByLabel(tx('nl', key), { exact: true });
+
+  it('the due date follows the booking date when the document date follows it, and on a copy whose document date changes', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/purchases`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.purchases') }).waitFor();
+    const relation = page.getByTestId('bk-relation-purchase');
+    await relation.fill('Vandamme');
+    await page.getByTestId('bk-relation-purchase-list').getByRole('option').first().waitFor();
+    await relation.press('Enter');
+    // Only the booking date is typed: the document date follows, and so must the due date (30 days).
+    await field('bk.date').fill('2026-03-10');
+    expect(await field('bk.documentDate').inputValue()).toBe('2026-03-10');
+    expect(await field('bk.dueDate').inputValue()).toBe('2026-04-09');
+
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 1 })).fill('604000');
+    await page.getByLabel(tx('nl', 'bk.vatCodeOfLine', { n: 1 })).selectOption('A21G');
+    await page.getByLabel(tx('nl', 'bk.amountExclOfLine', { n: 1 })).fill('100,00');
+    await page.keyboard.press('F12');
+    await page.getByTestId('booking-number').waitFor();
+
+    // A copy keeps the supplier: a new document date gives the due date of its terms, not the same day.
+    await page.keyboard.press('Control+Alt+N');
+    await page.getByTestId('success-message').filter({ hasText: 'AK 2026/0001' }).waitFor();
+    await field('bk.documentDate').fill('2026-05-02');
+    await expect.poll(() => field('bk.dueDate').inputValue()).toBe('2026-06-01');
+  });
+
+  it('Alt+N in the relation field of the purchase screen opens a new relation that is a supplier', async () => {
+    const { page, baseUrl, context } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/purchases`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.purchases') }).waitFor();
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.getByTestId('bk-relation-purchase').press('Alt+n')]);
+    await popup.locator('#relation-kind-field').waitFor();
+    expect(await popup.locator('#relation-kind-field').inputValue()).toBe('supplier');
+    await popup.close();
+  });
+
+  it("the first statement of a bank journal opens at the bank's starting balance", async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/financial`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.financial') }).waitFor();
+    await field('bk.date').fill('2026-01-31');
+    await expect.poll(() => field('bk.openingBalance').inputValue()).toBe('10000,00');
+    await page.getByTestId('bk-line-rel-financial-0').waitFor();
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 1 })).fill('658000');
+    await page.getByLabel(tx('nl', 'bk.amountOfLine', { n: 1 })).fill('-12,50');
+    await field('bk.closingBalance').fill('9987,50');
+    await page.keyboard.press('F12');
+    await page.getByTestId('booking-number').waitFor();
+    expect(await page.getByTestId('booking-number').textContent()).toContain('KBC 2026/0001');
+  });
+});
