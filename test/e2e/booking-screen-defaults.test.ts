@@ -3,7 +3,8 @@
  * payment terms when only the booking date is typed (the document date follows it) and on a copy
  * (Ctrl+Alt+N) whose document date is changed; Alt+N in the relation field of the purchase screen
  * opens a new relation that is a supplier; the first statement of a bank journal opens at the
- * starting balance booked against 588888 (the server refuses any other opening balance).
+ * starting balance booked against 588888 (the server refuses any other opening balance); in a second
+ * work tab a field's label names that tab's field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDossier } from '../../src/modules/dossiers/manage-dossiers.ts';
@@ -66,6 +67,23 @@ describe.each(engines)('booking screen defaults (Chromium, %s)', (engine) => {
     await popup.locator('#relation-kind-field').waitFor();
     expect(await popup.locator('#relation-kind-field').inputValue()).toBe('supplier');
     await popup.close();
+  });
+
+  it('a second work tab (Ctrl+1): a label names the field of its own tab, no id is in the page twice', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/purchases`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.purchases') }).waitFor();
+    await page.keyboard.press('Control+1');
+    await page.getByTestId('booking-tab-2').and(page.locator('[aria-selected=true]')).waitFor();
+    const shown = page.locator('[role=tabpanel]:not([hidden])');
+    await shown.locator('label', { hasText: tx('nl', 'bk.reference') }).click();
+    await page.keyboard.type('F-77');
+    expect(await shown.locator('input[id^="bk-ref-"]').inputValue()).toBe('F-77');
+    const duplicates = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+    expect(duplicates).toEqual([]);
   });
 
   it("the first statement of a bank journal opens at the bank's starting balance", async () => {

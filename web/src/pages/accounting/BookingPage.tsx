@@ -94,7 +94,7 @@ function BookingArea({ mode }: { mode: BookingMode }) {
       </div>
       {tabs.map((key) => (
         <div key={key} hidden={key !== active} role="tabpanel">
-          <BookingEditor mode={mode} active={key === active} onLabel={(label) => setLabels((l) => ({ ...l, [key]: label }))} />
+          <BookingEditor mode={mode} tabKey={key} active={key === active} onLabel={(label) => setLabels((l) => ({ ...l, [key]: label }))} />
         </div>
       ))}
     </div>
@@ -141,8 +141,11 @@ function nextStatementNumber(previous: string | null): string {
 const today = () => new Date().toISOString().slice(0, 10);
 
 
-function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode; active: boolean; onLabel: (label: string) => void }) {
+function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: BookingMode; tabKey: number; active: boolean; onLabel: (label: string) => void }) {
   const t = useT();
+  // Field ids: the shown tab has the plain ones (bk-date-purchase); a hidden tab its own, so that a
+  // label of the shown tab names its own field and no id is in the page twice.
+  const fid = tabActive ? mode : `${mode}-tab${tabKey}`;
   // F4: matching of the current line's relation, in place of the form (kept as it is); F3 comes back.
   const [matching, setMatching] = useState<{ relation: MatchingRelation; focus: { bookingId: number; lineNo?: number } | null } | null>(null);
   const active = tabActive && !matching;
@@ -525,8 +528,8 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
       <ErrorBanner error={error} />
       <div className="form-grid">
         <div className="field">
-          <label htmlFor={`bk-journal-${mode}`}>{t('bk.journal')}</label>
-          <select id={`bk-journal-${mode}`} value={head.journalId} onChange={(e) => setH('journalId')(e.target.value)} disabled={ro}>
+          <label htmlFor={`bk-journal-${fid}`}>{t('bk.journal')}</label>
+          <select id={`bk-journal-${fid}`} value={head.journalId} onChange={(e) => setH('journalId')(e.target.value)} disabled={ro}>
             {ownJournals.map((j) => (
               <option key={j.id} value={j.id}>
                 {j.code} — {j.name}
@@ -536,8 +539,8 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
         </div>
         {invoice && (
           <div className="field">
-            <label htmlFor={`bk-cn-${mode}`}>{t('bk.document')}</label>
-            <select id={`bk-cn-${mode}`} value={head.creditNote ? 'cn' : 'inv'} onChange={(e) => setH('creditNote')(e.target.value === 'cn')} disabled={ro}>
+            <label htmlFor={`bk-cn-${fid}`}>{t('bk.document')}</label>
+            <select id={`bk-cn-${fid}`} value={head.creditNote ? 'cn' : 'inv'} onChange={(e) => setH('creditNote')(e.target.value === 'cn')} disabled={ro}>
               <option value="inv">{t('bk.invoice')}</option>
               <option value="cn">{t('bk.creditNote')}</option>
             </select>
@@ -545,7 +548,7 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
         )}
         {invoice && (
           <RelationSearch
-            id={`bk-relation-${mode}`}
+            id={`bk-relation-${fid}`}
             label={t('bk.relation')}
             dossierId={dossierId}
             kind={mode === 'purchase' ? 'supplier' : 'customer'}
@@ -557,7 +560,7 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
           />
         )}
         <Field
-          id={`bk-date-${mode}`}
+          id={`bk-date-${fid}`}
           label={t('bk.date')}
           type="date"
           value={head.date}
@@ -574,7 +577,7 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
         />
         {invoice && (
           <Field
-            id={`bk-docdate-${mode}`}
+            id={`bk-docdate-${fid}`}
             label={t('bk.documentDate')}
             type="date"
             value={head.documentDate}
@@ -582,17 +585,17 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
             readOnly={ro}
           />
         )}
-        {invoice && <Field id={`bk-due-${mode}`} label={t('bk.dueDate')} type="date" value={head.dueDate} onChange={setH('dueDate')} readOnly={ro} error={fieldErr('dueDate')} />}
-        {mode !== 'financial' && <Field id={`bk-ref-${mode}`} label={t('bk.reference')} value={head.reference} onChange={setH('reference')} readOnly={ro} />}
-        {invoice && <Field id={`bk-total-${mode}`} label={t('bk.documentTotal')} hint={ro ? undefined : t('bk.documentTotalHint')} value={head.total} onChange={setH('total')} readOnly={ro} error={fieldErr('totalInclVat')} amount />}
+        {invoice && <Field id={`bk-due-${fid}`} label={t('bk.dueDate')} type="date" value={head.dueDate} onChange={setH('dueDate')} readOnly={ro} error={fieldErr('dueDate')} />}
+        {mode !== 'financial' && <Field id={`bk-ref-${fid}`} label={t('bk.reference')} value={head.reference} onChange={setH('reference')} readOnly={ro} />}
+        {invoice && <Field id={`bk-total-${fid}`} label={t('bk.documentTotal')} hint={ro ? undefined : t('bk.documentTotalHint')} value={head.total} onChange={setH('total')} readOnly={ro} error={fieldErr('totalInclVat')} amount />}
         {mode === 'financial' && (
           <>
-            <Field id={`bk-stmt-${mode}`} label={t('bk.statementNumber')} value={head.statementNumber} onChange={setH('statementNumber')} readOnly={ro} />
-            <Field id={`bk-open-${mode}`} label={t('bk.openingBalance')} value={head.openingBalance} onChange={setH('openingBalance')} readOnly={ro} error={fieldErr('openingBalance')} amount />
-            <Field id={`bk-close-${mode}`} label={t('bk.closingBalance')} value={head.closingBalance} onChange={setH('closingBalance')} readOnly={ro} error={fieldErr('closingBalance')} amount />
+            <Field id={`bk-stmt-${fid}`} label={t('bk.statementNumber')} value={head.statementNumber} onChange={setH('statementNumber')} readOnly={ro} />
+            <Field id={`bk-open-${fid}`} label={t('bk.openingBalance')} value={head.openingBalance} onChange={setH('openingBalance')} readOnly={ro} error={fieldErr('openingBalance')} amount />
+            <Field id={`bk-close-${fid}`} label={t('bk.closingBalance')} value={head.closingBalance} onChange={setH('closingBalance')} readOnly={ro} error={fieldErr('closingBalance')} amount />
           </>
         )}
-        <Field id={`bk-desc-${mode}`} label={t('bk.description')} value={head.description} onChange={setH('description')} readOnly={ro} />
+        <Field id={`bk-desc-${fid}`} label={t('bk.description')} value={head.description} onChange={setH('description')} readOnly={ro} />
       </div>
 
       <div className="table-wrap">
@@ -620,7 +623,7 @@ function BookingEditor({ mode, active: tabActive, onLabel }: { mode: BookingMode
                 <td>{i + 1}</td>
                 {mode === 'financial' && (
                   <td>
-                    <RelationSearch id={`bk-line-rel-${mode}-${i}`} label={t('bk.relation')} hideLabel dossierId={dossierId} value={l.relation} onChange={(rel) => setL(i, { relation: rel })} onOpen={openRelation} readOnly={ro} />
+                    <RelationSearch id={`bk-line-rel-${fid}-${i}`} label={t('bk.relation')} hideLabel dossierId={dossierId} value={l.relation} onChange={(rel) => setL(i, { relation: rel })} onOpen={openRelation} readOnly={ro} />
                   </td>
                 )}
                 <td>
