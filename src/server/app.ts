@@ -161,6 +161,12 @@ export async function buildApp(svc: Services, options: BuildAppOptions = {}): Pr
       const err = new AppError('request.not_found', 'not_found', { method: request.method, url: request.url.split('?')[0] });
       return reply.code(404).send(describeError(err, request.language ?? DEFAULT_LANGUAGE));
     }
+    // A script or style of the built UI that is not there (an old page after an upgrade) is a 404,
+    // not the page: a browser would run HTML as a script.
+    if (request.url.startsWith('/assets/')) {
+      const err = new AppError('request.not_found', 'not_found', { method: request.method, url: request.url.split('?')[0] });
+      return reply.code(404).send(describeError(err, request.language ?? DEFAULT_LANGUAGE));
+    }
     // The SPA handles its own routes (/login, /dossiers/12/…).
     return reply.type('text/html').sendFile('index.html');
   });
