@@ -53,6 +53,11 @@ defineMessages({
   'ledger.account_use.bookings': { nl: 'boekingen', fr: 'écritures', en: 'bookings' },
   'ledger.account_use.fixed_account': { nl: 'vaste rekening', fr: 'compte fixe', en: 'fixed account' },
   'ledger.account_use.journal': { nl: 'financieel dagboek', fr: 'journal financier', en: 'financial journal' },
+  'ledger.fixed_account_not_reconcilable': {
+    nl: 'De rekening {account} is niet afpointbaar: de rol "{role}" heeft een afpointbare rekening nodig, want de facturen worden erop afgepunt.',
+    fr: 'Le compte {account} n’est pas lettrable : le rôle « {role} » demande un compte lettrable, car les factures y sont lettrées.',
+    en: 'Account {account} is not reconcilable: the role "{role}" needs a reconcilable account, as invoices are matched on it.',
+  },
   'ledger.account_inactive': {
     nl: 'De rekening {account} is niet actief.',
     fr: "Le compte {account} n'est pas actif.",

@@ -105,6 +105,21 @@ describe.each(engines)('chart of accounts and fixed accounts (%s)', (engine) => 
     expect(unknown.body.code).toBe('ledger.account_not_found');
   });
 
+  it('refuses a customers or suppliers account that is not reconcilable (their invoices are matched there)', async () => {
+    const expense = await t.admin.put(`${t.base}/fixed-accounts/customers`, { account: '604000' });
+    expect(expense.status).toBe(400);
+    expect(expense.body.code).toBe('ledger.fixed_account_not_reconcilable');
+    expect(expense.body.message).toBe('De rekening 604000 is niet afpointbaar: de rol "Klanten" heeft een afpointbare rekening nodig, want de facturen worden erop afgepunt.');
+    const supplier = await t.admin.put(`${t.base}/fixed-accounts/suppliers`, { account: '550000' });
+    expect(supplier.status).toBe(400);
+    const list = await t.admin.get(`${t.base}/fixed-accounts`);
+    expect(list.body.find((f: { role: string }) => f.role === 'customers').account).toBe('400000');
+    expect(list.body.find((f: { role: string }) => f.role === 'suppliers').account).toBe('440000');
+    // another reconcilable account is fine
+    const other = await t.admin.put(`${t.base}/fixed-accounts/suppliers`, { account: '440000' });
+    expect(other.status).toBe(200);
+  });
+
   it('hides another office’s dossier and needs the accounts right to change the chart', async () => {
     const res = await t.admin.get(`/api/v1/dossiers/999999/accounts`);
     expect(res.status).toBe(404);

@@ -40,9 +40,14 @@ export async function setFixedAccount(svc: Services, actor: Actor, dossierId: nu
   if (!isFixedRole(role)) throw notFound('ledger.role_unknown', { role });
   await svc.db.transaction().execute(async (trx) => {
     if (account !== null) {
-      const row = await trx.selectFrom('account').select(['number', 'active']).where('dossier_id', '=', dossierId).where('number', '=', account).executeTakeFirst();
+      const row = await trx.selectFrom('account').select(['number', 'active', 'reconcilable']).where('dossier_id', '=', dossierId).where('number', '=', account).executeTakeFirst();
       if (!row) throw validation('ledger.account_not_found', { account }, [{ field: 'account', code: 'ledger.account_not_found', params: { account } }]);
       if (!row.active) throw validation('ledger.account_inactive', { account }, [{ field: 'account', code: 'ledger.account_inactive', params: { account } }]);
+      // Invoices are matched with their payments on the customers and suppliers accounts.
+      if ((role === 'customers' || role === 'suppliers') && !row.reconcilable) {
+        const params = { account, role: `ledger.role.${role}` };
+        throw validation('ledger.fixed_account_not_reconcilable', params, [{ field: 'account', code: 'ledger.fixed_account_not_reconcilable', params }]);
+      }
     }
     await trx
       .insertInto('fixed_account')
