@@ -70,4 +70,17 @@ describe.each(engines)('fiscal years (%s)', (engine) => {
     expect(denied.status).toBe(403);
     expect(denied.body.message).toContain('fiscal');
   });
+
+  it('keeps a closed month closed when the start of the year moves', async () => {
+    const year = (await t.admin.get(`${t.base}/fiscal-years/1`)).body;
+    const march = year.periods.find((p: { startDate: string }) => p.startDate === '2026-03-01');
+    await t.admin.post(`${t.base}/fiscal-years/1/periods/${march.periodNo}/close`);
+    const closedMonths = (body: { periods: Array<{ kind: string; startDate: string; closed: boolean }> }) =>
+      body.periods.filter((p) => p.kind === 'regular' && p.closed).map((p) => p.startDate);
+    const later = await t.admin.patch(`${t.base}/fiscal-years/1`, { startDate: '2025-10-01' });
+    expect(later.status).toBe(200);
+    expect(closedMonths(later.body)).toEqual(['2026-03-01']);
+    const back = await t.admin.patch(`${t.base}/fiscal-years/1`, { startDate: '2025-07-01' });
+    expect(closedMonths(back.body)).toEqual(['2026-03-01']);
+  });
 });

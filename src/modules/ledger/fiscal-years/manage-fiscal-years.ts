@@ -15,7 +15,7 @@ import { audit } from '../../users/manage-users.ts';
 import { requireLedger } from '../access.ts';
 import { writePeriods } from '../setup.ts';
 import { periodsOf, yearById, yearHasBookings, yearsOf, type YearRow } from './repo.ts';
-import { checkDate, checkYearDates, defaultEnd } from './rules.ts';
+import { buildPeriods, checkDate, checkYearDates, defaultEnd } from './rules.ts';
 import '../messages.ts';
 
 export interface FiscalYearView {
@@ -160,8 +160,8 @@ export async function updateFiscalYear(svc: Services, actor: Actor, dossierId: n
       .where('id', '=', id)
       .execute();
     if (start !== year.start_date || end !== year.end_date) {
-      // Same start → the same months keep their numbers (and closed flags); the closing period moves.
-      const closed = start === year.start_date ? await closedRegularPeriods(trx, dossierId, id) : new Set<number>();
+      // A month that stays (the same dates) stays closed, under the number it now gets; the closing period moves.
+      const closed = await closedMonthsKept(trx, dossierId, id, start, end);
       await rewritePeriodsKeepingBookings(trx, dossierId, id, start, end, closed);
     }
     await audit(trx, actor, actor.officeId, 'ledger.fiscal_year.update', { id, from: { start: year.start_date, end: year.end_date }, to: { start, end }, vatPeriod: input.vatPeriod }, dossierId);
@@ -169,9 +169,11 @@ export async function updateFiscalYear(svc: Services, actor: Actor, dossierId: n
   return getFiscalYear(svc, actor, dossierId, id);
 }
 
-async function closedRegularPeriods(trx: Db, dossierId: number, id: number): Promise<Set<number>> {
-  const periods = await periodsOf(trx, dossierId, id);
-  return new Set(periods.filter((p) => p.closed && p.kind === 'regular').map((p) => p.period_no));
+/** The numbers, in the year's new periods, of the months that were closed before (matched on their dates). */
+async function closedMonthsKept(trx: Db, dossierId: number, id: number, start: string, end: string): Promise<Set<number>> {
+  const closed = (await periodsOf(trx, dossierId, id)).filter((p) => p.closed && p.kind === 'regular');
+  const kept = buildPeriods(start, end).filter((p) => p.kind === 'regular' && closed.some((c) => c.start_date === p.startDate && c.end_date === p.endDate));
+  return new Set(kept.map((p) => p.periodNo));
 }
 
 /** Periods are rewritten when dates change; bookings in the closing period follow it to its new number. */
