@@ -260,7 +260,7 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
       {report.isFetching && <p className="loading">{t('rp.loading')}</p>}
       {table && (
         <div className="table-wrap report-table" ref={wrapRef} style={{ maxHeight: '70vh', overflow: 'auto', fontSize: `${ZOOMS[zoom]}em` }} tabIndex={0} data-testid="report-table">
-          <table>
+          <table className="grid">
             <thead>
               <tr>
                 {table.columns.map((c) => (
