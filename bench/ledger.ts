@@ -14,6 +14,7 @@
  * PostgreSQL: BENCH_DATABASE_URL (or TEST_DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres);
  * a scratch database is made and dropped. Generating the bookings is not timed; posting is.
  * BENCH_CPU_PROF=DIR writes a V8 CPU profile of each measuring process into DIR (node --cpu-prof).
+ * BENCH_KEEP=1 keeps the databases (printed) to look at the reports' query plans afterwards.
  */
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -33,6 +34,9 @@ import type { Actor } from '../src/modules/auth/actor.ts';
 import { importBookings } from '../src/modules/ledger/bookings/import-bookings.ts';
 import type { BookingInput } from '../src/modules/ledger/bookings/prepare.ts';
 import { exportHledger } from '../src/modules/ledger/reports/export-hledger.ts';
+import { generalLedger } from '../src/modules/ledger/reports/general-ledger.ts';
+import { journalListing } from '../src/modules/ledger/reports/journal-listing.ts';
+import { relationBalances } from '../src/modules/ledger/reports/relation-balances.ts';
 import { computeTrialBalance } from '../src/modules/ledger/reports/trial-balance.ts';
 
 const run = promisify(execFile);
@@ -120,6 +124,8 @@ interface EngineResult {
   tb1: number;
   tb2: number;
   plainQuery2: number;
+  /** milliseconds (median) of the other reports over the 1.1 million lines */
+  reports: Record<string, number>;
   peakMemoryMb: number;
   setupPeakMemoryMb?: number;
 }
@@ -197,6 +203,17 @@ async function child(engine: string, where: string, s: Setup, journalFile: strin
     const check = await tb();
     if (check.totals.debit !== check.totals.credit) throw new Error('the trial balance does not balance');
     const plainQuery2 = await median(() => sql`select account, sum(amount) from booking_line where dossier_id = ${dossierId} and fiscal_year_id = 1 group by account`.execute(svc.db), 3);
+    // the other reports, as the screens ask for them (pages of 1,000 lines / bookings), over the same 1.1 million lines
+    const gl = (query: Record<string, unknown>) => () => generalLedger(svc, actor, dossierId, { fiscalYearId: 1, pageSize: 1000, ...query });
+    const purchases = (await sql<{ id: number }>`select id from journal where dossier_id = ${dossierId} and code = 'AK'`.execute(svc.db)).rows[0].id;
+    const glAll = await gl({})();
+    const reports = {
+      generalLedgerAllFirst: await median(gl({}), 3),
+      generalLedgerAllLast: await median(gl({ page: Math.ceil(glAll.total / 1000) }), 3),
+      generalLedgerAccount: await median(gl({ accountFrom: '604000', accountTo: '604000' }), 3),
+      journalFirst: await median(() => journalListing(svc, actor, dossierId, { journalId: purchases, fiscalYearId: 1, pageSize: 1000 }), 3),
+      relationBalances: await median(() => relationBalances(svc, actor, dossierId, { kind: 'customers', fiscalYearId: 1 }), 3),
+    };
     return {
       engine,
       lines1: p1.lines,
@@ -206,6 +223,7 @@ async function child(engine: string, where: string, s: Setup, journalFile: strin
       tb1,
       tb2,
       plainQuery2,
+      reports,
       peakMemoryMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {
@@ -265,12 +283,16 @@ if (args[0] === '--setup') {
         r = await step<EngineResult>('--child', engine, db.where, JSON.stringify(made), hledger && i === 0 ? journal : '-');
         r.setupPeakMemoryMb = made.peakMemoryMb;
       } finally {
-        await db.drop();
+        if (process.env.BENCH_KEEP) console.log(`kept (BENCH_KEEP): ${db.where}`);
+        else await db.drop();
       }
       results.push(r);
       console.log(`posting:        ${fmt(r.linesPerSecond)} lines/s (${fmt(r.lines2)} lines in ${r.postSeconds.toFixed(1)} s through the bulk import path, every booking checked)`);
       console.log(`trial balance:  ${r.tb1.toFixed(1)} ms over ${fmt(r.lines1)} lines, ${r.tb2.toFixed(1)} ms over ${fmt(r.lines2)} lines (from the per-period balances)`);
       console.log(`plain query:    ${r.plainQuery2.toFixed(0)} ms for sum(amount) … group by account over the ${fmt(r.lines2)} lines (what the balances save)`);
+      const rp = r.reports;
+      console.log(`other reports:  general ledger of all accounts, first page of 1,000 lines ${rp.generalLedgerAllFirst.toFixed(0)} ms, last page ${rp.generalLedgerAllLast.toFixed(0)} ms;`);
+      console.log(`                general ledger of 604000 ${rp.generalLedgerAccount.toFixed(0)} ms; journal listing (purchases, 1,000 bookings) ${rp.journalFirst.toFixed(0)} ms; customer balances ${rp.relationBalances.toFixed(0)} ms`);
       console.log(`peak memory:    ${fmt(r.peakMemoryMb)} MB (RSS of the benchmark process for this engine; setting up the database took ${fmt(r.setupPeakMemoryMb!)} MB in its own process)`);
     }
     if (hledger && fs.existsSync(journal)) {

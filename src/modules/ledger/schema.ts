@@ -114,6 +114,8 @@ export interface BookingTable {
   statement_closing: number | null;
   amount: number;
   line_count: number;
+  /** the sum of the debit lines (= of the credit lines), in cents */
+  debit_total: Generated<number>;
   reverses_booking_id: number | null;
   origin: 'transfer' | 'import' | 'demo' | null;
   /** VAT return grid → amount in cents (may be negative for corrections), null when the booking feeds none */

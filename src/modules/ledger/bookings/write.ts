@@ -132,7 +132,7 @@ const PART_LINES = 30000;
 const BOOKING_COLUMNS = [
   'dossier_id', 'id', 'journal_id', 'fiscal_year_id', 'period_no', 'number', 'kind', 'date', 'document_date', 'due_date', 'relation_id',
   'reference', 'description', 'structured_communication', 'statement_number', 'statement_opening', 'statement_closing', 'amount',
-  'line_count', 'reverses_booking_id', 'origin', 'created_by', 'vat_grids',
+  'line_count', 'debit_total', 'reverses_booking_id', 'origin', 'created_by', 'vat_grids',
 ] as const;
 
 /** booking_line columns in COPY row order: what a line shares with its booking first (written once per booking, repeated per line) */
@@ -183,6 +183,9 @@ async function writePart(
     headers.num(b.statementClosing);
     headers.num(b.amount);
     headers.num(b.lines.length);
+    let debit = 0;
+    for (let k = 0; k < b.lines.length; k++) if (b.lines[k].amount > 0) debit += b.lines[k].amount;
+    headers.num(debit);
     headers.num(b.reversesBookingId);
     headers.text(b.origin);
     headers.num(b.createdBy);
