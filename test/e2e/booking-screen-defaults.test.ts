@@ -59,6 +59,27 @@ describe.each(engines)('booking screen defaults (Chromium, %s)', (engine) => {
     await expect.poll(() => field('bk.dueDate').inputValue()).toBe('2026-06-01');
   });
 
+  it('a posted booking: its number, date, amount and payment status read as one line', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/purchases`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.purchases') }).waitFor();
+    await page.keyboard.press('Control+O');
+    await page.getByTestId('booking-history').getByRole('button', { name: 'AK 2026/0001' }).click();
+    const facts = page.getByTestId('booking-number');
+    await facts.getByTestId('payment-status').waitFor();
+    const layout = await facts.evaluate((p) => {
+      const number = p.querySelector('strong')!.getBoundingClientRect();
+      const range = document.createRange();
+      range.setStart(p.querySelector('strong')!.nextSibling!, 0);
+      range.setEnd(p.querySelector('strong')!.nextSibling!, 3);
+      const after = range.getBoundingClientRect();
+      const tag = p.lastElementChild!.getBoundingClientRect();
+      return { gap: after.left - number.right, sameLine: Math.abs(tag.top - number.top) < number.height };
+    });
+    expect(layout.gap).toBeLessThan(12);
+    expect(layout.sameLine).toBe(true);
+  });
+
   it('Alt+N in the relation field of the purchase screen opens a new relation that is a supplier', async () => {
     const { page, baseUrl, context } = e2e;
     await page.goto(`${baseUrl}/d/${dossierId}/accounting/purchases`);
