@@ -7,7 +7,7 @@ import { createDossier } from '../../src/modules/dossiers/manage-dossiers.ts';
 import { postBooking } from '../../src/modules/ledger/bookings/post-booking.ts';
 import { cliActor } from '../../src/modules/users/offices.ts';
 import { seedOffice } from '../helpers.ts';
-import { loginAs, startE2E, type E2E } from './harness.ts';
+import { loginAs, startE2E, tx, type E2E } from './harness.ts';
 
 describe('report table layout (Chromium)', () => {
   let e2e: E2E;
@@ -24,6 +24,14 @@ describe('report table layout (Chromium)', () => {
       lines: [
         { account: '550000', amount: '10628.50' },
         { account: '588888', amount: '-10628.50' },
+      ],
+    });
+    await postBooking(svc, cliActor(officeId), dossierId, {
+      type: 'miscellaneous',
+      date: '2026-02-10',
+      lines: [
+        { account: '658000', amount: '12.50' },
+        { account: '550000', amount: '-12.50' },
       ],
     });
   });
@@ -47,5 +55,19 @@ describe('report table layout (Chromium)', () => {
     });
     expect(gaps).toHaveLength(3);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(12);
+  });
+
+  it("general ledger: an account's first row says it is the opening balance, as in the export; no totals under another heading", async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/reports/ledger`);
+    await page.getByLabel(tx('nl', 'rp.fromPeriod')).selectOption('2');
+    await page.getByLabel(tx('nl', 'rp.account')).fill('550000');
+    await page.keyboard.press('F5');
+    const table = page.getByTestId('report-table');
+    await table.getByRole('row').filter({ hasText: '10/02/2026' }).waitFor();
+    const cells = await table.getByRole('row').filter({ hasText: '550000' }).first().getByRole('cell').allTextContents();
+    expect(cells.map((c) => c.trim())).toEqual(['550000', 'Kredietinstellingen - rekening-courant (bank)', '', tx('nl', 'rp.opening'), '', '', '10.628,50']);
+    const line = await table.getByRole('row').filter({ hasText: '10/02/2026' }).getByRole('cell').allTextContents();
+    expect(line.slice(-3).map((c) => c.trim())).toEqual(['0,00', '12,50', '10.616,00']);
   });
 });

@@ -41,7 +41,7 @@ interface Table {
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-function toTable(kind: ReportKind, data: any, locale: string, date: (d: string) => string): Table {
+function toTable(kind: ReportKind, data: any, locale: string, date: (d: string) => string, openingLabel: string): Table {
   const m = (c: number) => money(c, locale);
   if (kind === 'trial-balance') {
     return {
@@ -56,7 +56,8 @@ function toTable(kind: ReportKind, data: any, locale: string, date: (d: string) 
       const own = data.lines.filter((x: any) => x.account === a.account);
       // a page shows the accounts of its lines; an account without movements (opening only) on page 1
       if (!own.length && !(a.debit === 0 && a.credit === 0 && data.page === 1)) continue;
-      rows.push({ key: `a${a.account}`, strong: true, cells: [a.account, a.name, '', '', m(a.debit), m(a.credit), m(a.opening)] });
+      // the account's row gives its opening balance (as the export does); its lines run from there
+      rows.push({ key: `a${a.account}`, strong: true, cells: [a.account, a.name, '', openingLabel, '', '', m(a.opening)] });
       for (const l of own) {
         rows.push({ key: `l${l.bookingId}-${l.lineNo}`, cells: [date(l.date), l.booking, l.relationName ?? '', l.description ?? '', m(l.debit), m(l.credit), m(l.balance)] });
       }
@@ -143,7 +144,7 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
   }, [kind, yearId, fromPeriod, toPeriod, account, journalId, relKind, page]);
   const ready = yearId !== null && (kind !== 'journal' || !!journalId);
   const report = useQuery({ queryKey: ['report', dossierId, kind, query], queryFn: () => ledgerApi.report<unknown>(dossierId, kind, query), enabled: ready });
-  const table = useMemo(() => (report.data ? toTable(kind, report.data, locale, fmt.date) : null), [report.data, kind, locale, fmt]);
+  const table = useMemo(() => (report.data ? toTable(kind, report.data, locale, fmt.date, t('rp.opening')) : null), [report.data, kind, locale, fmt, t]);
   const rows = useMemo(() => {
     const s = search.trim().toLowerCase();
     return !table ? [] : s ? table.rows.filter((r) => r.cells.some((c) => c.toLowerCase().includes(s))) : table.rows;
