@@ -1,7 +1,8 @@
 /**
  * The ledger on the command line, run as a user runs it (child processes on a temporary PGlite folder,
  * and on PostgreSQL through DATABASE_URL when TEST_DATABASE_URL is set): the demo dossier, the trial
- * balance as JSON, posting a booking from a file (and the refusals), and the hledger comparison —
+ * balance as JSON, posting a booking from a file (and the refusals), the general ledger of an account
+ * over more than one page, and the hledger comparison —
  * `hledger -f FILE balance` must show the balances of Argonaut's trial balance.
  */
 import { execFile } from 'node:child_process';
@@ -109,5 +110,19 @@ describe.each(engines)('argonaut ledger commands (%s)', (engine: Engine) => {
     const nl = await argonaut('booking', 'post', '--dossier', String(dossierId), '--file', misdated);
     env.ARGONAUT_LANG = undefined;
     expect(nl.stderr).toContain('Er kon geen boekjaarperiode gevonden worden die overeenstemt met de datum van de verrichting.');
+  });
+  it('prints the whole general ledger of an account, also beyond one page of 5,000 lines, the balance running to the trial balance', async () => {
+    const many = Array.from({ length: 5200 }, (_, i) => ({ type: 'miscellaneous', date: `${year}-09-${String(1 + (i % 28)).padStart(2, '0')}`, lines: [{ account: '616000', amount: 100 + i }, { account: '499000', amount: -(100 + i) }] }));
+    const file = path.join(dir, 'many.json');
+    fs.writeFileSync(file, JSON.stringify({ bookings: many }));
+    const imported = await argonaut('booking', 'import', '--dossier', String(dossierId), '--file', file, '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    const res = await argonaut('report', 'general-ledger', '--dossier', String(dossierId), '--year', String(year), '--account', '616000', '--json');
+    expect(res.code, res.stderr).toBe(0);
+    const lines: Array<{ balance: string }> = JSON.parse(res.stdout);
+    const tb: Array<{ account: string; debit: string; credit: string; balance: string }> = JSON.parse((await argonaut('report', 'trial-balance', '--dossier', String(dossierId), '--year', String(year), '--json')).stdout);
+    const account = tb.find((r) => r.account === '616000')!;
+    expect(lines.length).toBeGreaterThan(5200);
+    expect(lines.at(-1)!.balance).toBe(account.balance);
   });
 });

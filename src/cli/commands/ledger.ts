@@ -135,7 +135,11 @@ export function register(program: Command): void {
       await withServices(async (svc) => {
         const actor = await actorFor(svc, opts.dossier);
         const year = await yearOf(svc, actor, opts.dossier, opts.year);
+        // every line of the account, page after page (a busy account has more than one page)
         const gl = await generalLedger(svc, actor, opts.dossier, { fiscalYearId: year.id, account: opts.account, pageSize: 5000 });
+        for (let page = 2; (page - 1) * gl.pageSize < gl.total; page++) {
+          gl.lines.push(...(await generalLedger(svc, actor, opts.dossier, { fiscalYearId: year.id, account: opts.account, pageSize: 5000, page })).lines);
+        }
         const lines = gl.lines.map((l) => ({ date: l.date, booking: l.booking, description: l.description, debit: formatCents(l.debit), credit: formatCents(l.credit), balance: formatCents(l.balance) }));
         if (opts.json) printJson(lines);
         else for (const l of lines) console.log(`${l.date} ${l.booking.padEnd(16)} ${(l.description ?? '').slice(0, 40).padEnd(40)} ${l.debit.padStart(12)} ${l.credit.padStart(12)} ${l.balance.padStart(14)}`);

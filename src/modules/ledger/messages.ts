@@ -350,6 +350,11 @@ defineMessages({
 
   // reports
   'ledger.report.trial_balance': { nl: 'Proef- en saldibalans', fr: 'Balance de vérification', en: 'Trial balance' },
+  'ledger.report_too_large': {
+    nl: 'Deze selectie telt meer dan {limit} lijnen: te veel om in één bestand te bewaren. Kies minder rekeningen of periodes.',
+    fr: 'Cette sélection compte plus de {limit} lignes : trop pour un seul fichier. Choisissez moins de comptes ou de périodes.',
+    en: 'This selection has more than {limit} lines: too many to save in one file. Choose fewer accounts or periods.',
+  },
   'ledger.report.general_ledger': { nl: 'Grootboek', fr: 'Grand livre', en: 'General ledger' },
   'ledger.report.journal_listing': { nl: 'Dagboek', fr: 'Journal', en: 'Journal' },
   'ledger.report.customer_balances': { nl: 'Saldi klanten', fr: 'Soldes clients', en: 'Customer balances' },

@@ -144,4 +144,32 @@ describe.each(engines)('general ledger, paged (%s)', (engine) => {
     expect([...seen].sort()).toEqual(seen);
     expect(new Set(seen).size).toBe(seen.length);
   });
+  it('saved as a file (Ctrl+S), the general ledger holds the whole selection, not the page on screen: each account opens with its balance', async () => {
+    const want = await expected('0', '9999999999', 0, 13);
+    const csv = await t.admin.get(`${t.base}/reports/general-ledger?fiscalYearId=1&pageSize=17&page=2&format=csv`);
+    expect(csv.status).toBe(200);
+    const rows = String(csv.body).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const accounts = [...new Set(want.map((l) => l.account))];
+    // a header, an opening row per account, every line, the totals
+    expect(rows.length).toBe(1 + accounts.length + want.length + 1);
+    expect(rows.filter((r) => r.includes('Beginsaldo'))).toHaveLength(accounts.length);
+    expect(rows.find((r) => r.startsWith('550000,') && r.includes('Beginsaldo'))).toMatch(/,0\.00$/);
+    const last550 = want.filter((l) => l.account === '550000').at(-1)!;
+    expect(rows.filter((r) => r.startsWith('550000,')).at(-1)).toMatch(new RegExp(`,${(last550.balance / 100).toFixed(2)}$`));
+  });
+
+  it('refuses to save more than 100,000 lines in one file, saying how to narrow it; the screen still pages through them', async () => {
+    const many = Array.from({ length: 50_000 }, (_, i) => ({ type: 'miscellaneous', journal: 'DIV', date: '2026-11-30', lines: [{ account: '612000', amount: 100 + (i % 900) }, { account: '550000', amount: -(100 + (i % 900)) }] }));
+    const res = await t.admin.post(`${t.base}/bookings/import`, { bookings: many });
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
+    const csv = await t.admin.get(`${t.base}/reports/general-ledger?fiscalYearId=1&format=csv`);
+    expect(csv.status).toBe(400);
+    expect(csv.body.code).toBe('ledger.report_too_large');
+    expect(csv.body.message).toContain('Kies minder rekeningen of periodes');
+    const narrowed = await t.admin.get(`${t.base}/reports/general-ledger?fiscalYearId=1&account=604000&format=csv`);
+    expect(narrowed.status).toBe(200);
+    const page = await t.admin.get(`${t.base}/reports/general-ledger?fiscalYearId=1&pageSize=1000&page=101`);
+    expect(page.body.total).toBe(242 + 100_000);
+    expect(page.body.lines).toHaveLength(242);
+  });
 });

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { validation } from '../../../core/errors.ts';
 import type { RouteModule } from '../../../server/http.ts';
 import type { Services } from '../../../services.ts';
 import { actorIn, bool, dossierScope } from '../http.ts';
@@ -26,6 +27,33 @@ async function send<T>(reply: FastifyReply, fmt: ReportFormat | undefined, data:
     .header('content-type', file.contentType)
     .header('content-disposition', `attachment; filename="${name}.${file.extension}"`)
     .send(file.body);
+}
+
+/** Lines a saved general ledger or journal listing may hold: beyond, the user narrows the accounts or periods. */
+export const MAX_EXPORT_LINES = 100_000;
+
+/**
+ * A saved list (Ctrl+S: CSV, XLSX, PDF) holds the whole selection, not the page on screen: every page
+ * read in turn, joined into one; `lines` counts a page's lines, for the limit.
+ */
+async function wholeSelection<T extends { total: number; page: number; pageSize: number }>(
+  read: (page: number) => Promise<T>,
+  items: (data: T) => unknown[],
+  lines: (data: T) => number,
+): Promise<T> {
+  const first = await read(1);
+  let count = lines(first);
+  const all = items(first);
+  for (let page = 2; (page - 1) * first.pageSize < first.total; page++) {
+    const next = await read(page);
+    count += lines(next);
+    if (count > MAX_EXPORT_LINES) break;
+    all.push(...items(next));
+  }
+  if (count > MAX_EXPORT_LINES) {
+    throw validation('ledger.report_too_large', { limit: MAX_EXPORT_LINES }, [{ field: 'format', code: 'ledger.report_too_large', params: { limit: MAX_EXPORT_LINES } }]);
+  }
+  return { ...first, page: 1, pageSize: first.total };
 }
 
 export const reportRoutes: RouteModule = (app, svc) => {
@@ -57,7 +85,11 @@ export const reportRoutes: RouteModule = (app, svc) => {
     },
     async (request, reply) => {
       const actor = actorIn(request);
-      const data = await generalLedger(svc, actor, request.params.dossierId, request.query);
+      const { dossierId } = request.params;
+      const data =
+        request.query.format && request.query.format !== 'json'
+          ? await wholeSelection((page) => generalLedger(svc, actor, dossierId, { ...request.query, page, pageSize: 5000 }), (d) => d.lines, (d) => d.lines.length)
+          : await generalLedger(svc, actor, dossierId, request.query);
       return send(reply, request.query.format, data, async () => generalLedgerTable(data, actor.language, await dossierName(svc, request.params.dossierId)), 'general-ledger');
     },
   );
@@ -73,7 +105,15 @@ export const reportRoutes: RouteModule = (app, svc) => {
     },
     async (request, reply) => {
       const actor = actorIn(request);
-      const data = await journalListing(svc, actor, request.params.dossierId, request.query);
+      const { dossierId } = request.params;
+      const data =
+        request.query.format && request.query.format !== 'json'
+          ? await wholeSelection(
+              (page) => journalListing(svc, actor, dossierId, { ...request.query, page, pageSize: 2000 }),
+              (d) => d.bookings,
+              (d) => d.bookings.reduce((n, b) => n + b.lines.length, 0),
+            )
+          : await journalListing(svc, actor, dossierId, request.query);
       return send(reply, request.query.format, data, async () => journalListingTable(data, actor.language, await dossierName(svc, request.params.dossierId)), `journal-${data.journal.code}`);
     },
   );

@@ -26,6 +26,12 @@ export function trialBalanceTable(tb: TrialBalance, lang: Language, dossierName:
 }
 
 export function generalLedgerTable(gl: Awaited<ReturnType<typeof generalLedger>>, lang: Language, dossierName: string): ReportTable {
+  const linesOf = new Map<string, typeof gl.lines>();
+  for (const l of gl.lines) {
+    const list = linesOf.get(l.account);
+    if (list) list.push(l);
+    else linesOf.set(l.account, [l]);
+  }
   return {
     title: t('general_ledger', lang),
     subtitle: `${dossierName} — ${t('periods', lang, { from: gl.fromPeriod, to: gl.toPeriod })}`,
@@ -38,15 +44,24 @@ export function generalLedgerTable(gl: Awaited<ReturnType<typeof generalLedger>>
       { key: 'credit', label: t('credit', lang), kind: 'money' },
       { key: 'balance', label: t('balance', lang), kind: 'money' },
     ],
-    rows: gl.lines.map((l) => ({
-      account: l.account,
-      date: l.date,
-      booking: l.booking,
-      description: [l.relationName, l.description].filter(Boolean).join(' — ') || null,
-      debit: l.debit || null,
-      credit: l.credit || null,
-      balance: l.balance,
-    })),
+    // per account: a row with its name and opening balance, then its lines with the running balance
+    rows: gl.accounts.flatMap((a) => {
+      const own = linesOf.get(a.account) ?? [];
+      if (!own.length && a.debit === 0 && a.credit === 0 && a.opening === 0) return [];
+      return [
+        { account: a.account, date: null, booking: null, description: `${a.name} — ${t('opening', lang)}`, debit: null, credit: null, balance: a.opening },
+        ...own.map((l) => ({
+          account: l.account,
+          date: l.date,
+          booking: l.booking,
+          description: [l.relationName, l.description].filter(Boolean).join(' — ') || null,
+          debit: l.debit || null,
+          credit: l.credit || null,
+          balance: l.balance,
+        })),
+      ];
+    }),
+    totals: { account: t('total', lang), debit: gl.lines.reduce((s, l) => s + l.debit, 0), credit: gl.lines.reduce((s, l) => s + l.credit, 0) },
   };
 }
 
