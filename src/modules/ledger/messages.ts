@@ -53,6 +53,11 @@ defineMessages({
   'ledger.account_use.bookings': { nl: 'boekingen', fr: 'écritures', en: 'bookings' },
   'ledger.account_use.fixed_account': { nl: 'vaste rekening', fr: 'compte fixe', en: 'fixed account' },
   'ledger.account_use.journal': { nl: 'financieel dagboek', fr: 'journal financier', en: 'financial journal' },
+  'ledger.transfer_booking_not_deletable': {
+    nl: 'Boeking {number} werd gemaakt door Boekjaar overboeken en kan niet verwijderd worden. Boek het boekjaar opnieuw over (Beheer, Boekjaren) nadat je het hebt aangepast.',
+    fr: "L'écriture {number} a été créée par le report de l'exercice et ne peut pas être supprimée. Reportez à nouveau l'exercice (Gestion, Exercices) après l'avoir corrigé.",
+    en: 'Booking {number} was made by the year transfer and cannot be deleted. Transfer the fiscal year again (Management, Fiscal years) after correcting it.',
+  },
   'ledger.fixed_account_not_reconcilable': {
     nl: 'De rekening {account} is niet afpointbaar: de rol "{role}" heeft een afpointbare rekening nodig, want de facturen worden erop afgepunt.',
     fr: 'Le compte {account} n’est pas lettrable : le rôle « {role} » demande un compte lettrable, car les factures y sont lettrées.',

@@ -33,6 +33,9 @@ export async function deleteLastBooking(svc: Services, actor: Actor, dossierId: 
       .limit(1)
       .executeTakeFirstOrThrow();
     if (last.id !== booking.id) throw conflict('ledger.not_last_booking', { last: last.number });
+    // The closing and opening bookings of a year transfer belong to it: deleting one would leave the
+    // year "transferred" with its result not closed, or the next year without opening balances.
+    if (booking.origin === 'transfer') throw conflict('ledger.transfer_booking_not_deletable', { number: booking.display });
     if (booking.reversedByBookingId) {
       const by = await loadBooking(trx, dossierId, booking.reversedByBookingId, actor.language);
       throw conflict('ledger.already_reversed', { number: by.display });

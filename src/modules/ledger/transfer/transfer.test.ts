@@ -129,6 +129,15 @@ describe.each(engines)('opening balances, year transfer and reports (%s)', (engi
     expect(next.totals.debit).toBe(next.totals.credit);
   });
 
+  it('refuses to delete a booking of the transfer from the journal (the next year would lose its opening while the year says transferred)', async () => {
+    const opening = (await t.admin.get(`${t.base}/bookings?pageSize=200`)).body.items.find((b: { display: string }) => b.display === 'OPN 2026/0001');
+    const refused = await t.admin.delete(`${t.base}/bookings/${opening.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('ledger.transfer_booking_not_deletable');
+    expect(refused.body.message).toBe('Boeking OPN 2026/0001 werd gemaakt door Boekjaar overboeken en kan niet verwijderd worden. Boek het boekjaar opnieuw over (Beheer, Boekjaren) nadat je het hebt aangepast.');
+    expect((await t.admin.get(`${t.base}/bookings/${opening.id}`)).status).toBe(200);
+  });
+
   it('lists supplier and customer balances per relation', async () => {
     const suppliers = await t.admin.get(`${t.base}/reports/relation-balances?fiscalYearId=2&kind=suppliers`);
     expect(suppliers.body.items).toEqual([expect.objectContaining({ relationId: supplier, name: 'Drukkerij Peeters', opening: -133100, credit: 61, balance: -133161 })]);
