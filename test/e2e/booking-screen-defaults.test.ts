@@ -120,5 +120,13 @@ describe.each(engines)('booking screen defaults (Chromium, %s)', (engine) => {
     await page.keyboard.press('F12');
     await page.getByTestId('booking-number').waitFor();
     expect(await page.getByTestId('booking-number').textContent()).toContain('KBC 2026/0001');
+    expect(await field('bk.statementNumber').inputValue()).toBe('1');
+
+    // Reversed, the statement is entered again: same number, same opening balance.
+    await page.getByRole('button', { name: tx('nl', 'bk.reverse') }).click();
+    await page.getByTestId('booking-number').filter({ hasText: 'KBC 2026/0002' }).waitFor();
+    await page.getByRole('button', { name: tx('nl', 'bk.new'), exact: true }).click();
+    await expect.poll(() => field('bk.openingBalance').inputValue()).toBe('10000,00');
+    expect(await field('bk.statementNumber').inputValue()).toBe('1');
   });
 });

@@ -195,9 +195,11 @@ function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: Boo
     let stop = false;
     const journalId = Number(head.journalId);
     ledgerApi
-      .bookings(dossierId, { journalId, kind: 'financial_statement', pageSize: 1, direction: 'desc' })
+      .bookings(dossierId, { journalId, kind: 'financial_statement', pageSize: 20, direction: 'desc' })
       .then(async (r) => {
-        const last = r.items[0] ? await ledgerApi.booking(dossierId, r.items[0].id) : null;
+        // A reversed statement and its reversal do not count: the statement is entered again under its number.
+        const lastItem = r.items.find((b) => !b.reversesBookingId && !b.reversedByBookingId);
+        const last = lastItem ? await ledgerApi.booking(dossierId, lastItem.id) : null;
         const expected = statementDate ? await ledgerApi.statementOpening(dossierId, journalId, statementDate).catch(() => null) : null;
         if (!stop) setHead((h) => ({ ...h, openingBalance: amountText(expected ?? last?.statementClosing ?? 0, locale), statementNumber: h.statementNumber || nextStatementNumber(last?.statementNumber ?? null) }));
       })
