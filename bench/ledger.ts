@@ -34,6 +34,7 @@ import type { Actor } from '../src/modules/auth/actor.ts';
 import { importBookings } from '../src/modules/ledger/bookings/import-bookings.ts';
 import type { BookingInput } from '../src/modules/ledger/bookings/prepare.ts';
 import { exportHledger } from '../src/modules/ledger/reports/export-hledger.ts';
+import { listBookings } from '../src/modules/ledger/bookings/get-bookings.ts';
 import { generalLedger } from '../src/modules/ledger/reports/general-ledger.ts';
 import { journalListing } from '../src/modules/ledger/reports/journal-listing.ts';
 import { relationBalances } from '../src/modules/ledger/reports/relation-balances.ts';
@@ -213,6 +214,8 @@ async function child(engine: string, where: string, s: Setup, journalFile: strin
       generalLedgerAccount: await median(gl({ accountFrom: '604000', accountTo: '604000' }), 3),
       journalFirst: await median(() => journalListing(svc, actor, dossierId, { journalId: purchases, fiscalYearId: 1, pageSize: 1000 }), 3),
       relationBalances: await median(() => relationBalances(svc, actor, dossierId, { kind: 'customers', fiscalYearId: 1 }), 3),
+      historyRelation: await median(() => listBookings(svc, actor, dossierId, { relationId: customers[0], pageSize: 50 }), 3),
+      historyAccount: await median(() => listBookings(svc, actor, dossierId, { account: '604000', pageSize: 50 }), 3),
     };
     return {
       engine,
@@ -292,7 +295,8 @@ if (args[0] === '--setup') {
       console.log(`plain query:    ${r.plainQuery2.toFixed(0)} ms for sum(amount) … group by account over the ${fmt(r.lines2)} lines (what the balances save)`);
       const rp = r.reports;
       console.log(`other reports:  general ledger of all accounts, first page of 1,000 lines ${rp.generalLedgerAllFirst.toFixed(0)} ms, last page ${rp.generalLedgerAllLast.toFixed(0)} ms;`);
-      console.log(`                general ledger of 604000 ${rp.generalLedgerAccount.toFixed(0)} ms; journal listing (purchases, 1,000 bookings) ${rp.journalFirst.toFixed(0)} ms; customer balances ${rp.relationBalances.toFixed(0)} ms`);
+      console.log(`                general ledger of 604000 ${rp.generalLedgerAccount.toFixed(0)} ms; journal listing (purchases, 1,000 bookings) ${rp.journalFirst.toFixed(0)} ms; customer balances ${rp.relationBalances.toFixed(0)} ms;`);
+      console.log(`                history (Ctrl+H, latest 50) of a customer ${rp.historyRelation.toFixed(0)} ms, of account 604000 ${rp.historyAccount.toFixed(0)} ms`);
       console.log(`peak memory:    ${fmt(r.peakMemoryMb)} MB (RSS of the benchmark process for this engine; setting up the database took ${fmt(r.setupPeakMemoryMb!)} MB in its own process)`);
     }
     if (hledger && fs.existsSync(journal)) {

@@ -131,18 +131,37 @@ export async function listBookings(svc: Services, actor: Actor, dossierId: numbe
   if (query.kind) q = q.where('b.kind', '=', query.kind);
   if (query.from) q = q.where('b.date', '>=', query.from);
   if (query.to) q = q.where('b.date', '<=', query.to);
+  // Relation and account (Ctrl+H): the bookings are first found from their side, by index — the
+  // relation's bookings and lines (booking_relation_idx, booking_line_relation_idx), the account's lines
+  // per fiscal year (booking_line_account_idx) — and the list then reads those bookings by key. A check
+  // of every booking of the dossier (or a plan that does one: right after a large import the database
+  // has no statistics) took 14 s for a relation of a dossier with 200,000 bookings.
+  let ids: number[] | undefined;
+  const narrow = (found: Array<{ id: number }>) => {
+    const these = new Set(found.map((r) => Number(r.id)));
+    ids = ids ? ids.filter((id) => these.has(id)) : [...these];
+  };
   if (query.relationId !== undefined) {
     const rid = query.relationId;
-    q = q.where((eb) =>
-      eb.or([
-        eb('b.relation_id', '=', rid),
-        eb.exists(eb.selectFrom('booking_line as l').select('l.line_no').whereRef('l.dossier_id', '=', 'b.dossier_id').whereRef('l.booking_id', '=', 'b.id').where('l.relation_id', '=', rid)),
-      ]),
+    narrow(
+      (
+        await sql<{ id: number }>`select l.booking_id as id from booking_line l where l.dossier_id = ${dossierId} and l.relation_id = ${rid}
+          union select x.id from booking x where x.dossier_id = ${dossierId} and x.relation_id = ${rid}`.execute(svc.db)
+      ).rows,
     );
   }
   if (query.account) {
-    const account = query.account;
-    q = q.where((eb) => eb.exists(eb.selectFrom('booking_line as l').select('l.line_no').whereRef('l.dossier_id', '=', 'b.dossier_id').whereRef('l.booking_id', '=', 'b.id').where('l.account', '=', account)));
+    const years = (await svc.db.selectFrom('fiscal_year').select('id').where('dossier_id', '=', dossierId).execute()).map((y) => y.id);
+    narrow(
+      (
+        await sql<{ id: number }>`select distinct l.booking_id as id from booking_line l
+          where l.dossier_id = ${dossierId} and l.fiscal_year_id = any(${years}::int[]) and l.account = ${query.account}`.execute(svc.db)
+      ).rows,
+    );
+  }
+  if (ids !== undefined) {
+    if (!ids.length) return { items: [], total: 0, page, pageSize };
+    q = q.where(sql<boolean>`b.id = any(${ids}::bigint[])`);
   }
   if (query.search?.trim()) {
     const s = query.search.trim().toLowerCase();

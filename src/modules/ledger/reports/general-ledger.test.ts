@@ -3,7 +3,7 @@
  * order (account, period, date, booking) with the right booking, relation and running balance — the
  * first page, a page that starts in the middle of an account's month, the last page — for all accounts,
  * a range of accounts, one account and a range of periods; checked against the lines as booked. And
- * the journal listing's pages and totals.
+ * the journal listing's pages and totals, and the booking history of an account or relation (Ctrl+H).
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +156,33 @@ describe.each(engines)('general ledger, paged (%s)', (engine) => {
     expect(rows.find((r) => r.startsWith('550000,') && r.includes('Beginsaldo'))).toMatch(/,0\.00$/);
     const last550 = want.filter((l) => l.account === '550000').at(-1)!;
     expect(rows.filter((r) => r.startsWith('550000,')).at(-1)).toMatch(new RegExp(`,${(last550.balance / 100).toFixed(2)}$`));
+  });
+
+  it('history (Ctrl+H): the bookings of an account, of a relation, and of both, newest first, page by page', async () => {
+    const customer = (await sql<{ id: number }>`select id from relation where dossier_id = ${t.dossierId} and number = 'K001'`.execute(t.env.svc.db)).rows[0].id;
+    const want = async (where: ReturnType<typeof sql>) =>
+      (
+        await sql<{ id: number }>`select b.id from booking b where b.dossier_id = ${t.dossierId} and ${where} order by b.date desc, b.journal_id, b.number desc`.execute(t.env.svc.db)
+      ).rows.map((r) => Number(r.id));
+    const got = async (query: string) => {
+      const out: number[] = [];
+      for (let page = 1; ; page++) {
+        const res = await t.admin.get(`${t.base}/bookings?pageSize=9&page=${page}${query}`);
+        expect(res.status).toBe(200);
+        out.push(...res.body.items.map((b: { id: number }) => b.id));
+        if (page * 9 >= res.body.total) return { ids: out, total: res.body.total };
+      }
+    };
+    const onAccount = await want(sql`exists (select 1 from booking_line l where l.dossier_id = b.dossier_id and l.booking_id = b.id and l.account = '611000')`);
+    expect(onAccount.length).toBe(30);
+    expect(await got('&account=611000')).toEqual({ ids: onAccount, total: 30 });
+    const ofRelation = await want(sql`exists (select 1 from booking_line l where l.dossier_id = b.dossier_id and l.booking_id = b.id and l.relation_id = ${customer})`);
+    expect(ofRelation.length).toBe(40);
+    expect(await got(`&relationId=${customer}`)).toEqual({ ids: ofRelation, total: 40 });
+    const both = ofRelation.filter((id) => onAccount.includes(id));
+    expect(both.length).toBe(10);
+    expect(await got(`&relationId=${customer}&account=611000`)).toEqual({ ids: both, total: 10 });
+    expect(await got('&account=999999')).toEqual({ ids: [], total: 0 });
   });
 
   it('refuses to save more than 100,000 lines in one file, saying how to narrow it; the screen still pages through them', async () => {
