@@ -157,6 +157,10 @@ describe.each(engines)('matching (%s)', (engine) => {
     const c = before.body.items.filter((i: { relationId: number }) => i.relationId === rel.c);
     expect(c.map((i: { open: number; bucket: string }) => [i.open, i.bucket])).toEqual([[121000, 'notDue']]);
     const at = await t.admin.get(`${t.base}/matching/reports/open-items?date=2026-03-31`);
+    // in the report's order: by account, then relation number, then due date
+    const order = at.body.items.map((i: { account: string; relation: string | null; dueDate: string | null; date: string }) => `${i.account}|${i.relation ?? '\uffff'}|${i.dueDate ?? i.date}`);
+    expect(order).toEqual([...order].sort());
+    expect(new Set(order.map((o: string) => o.split('|')[1])).size).toBeGreaterThan(1);
     const year = (await t.admin.get(`${t.base}/fiscal-years`)).body.items?.[0]?.id ?? 1;
     for (const kind of ['customers', 'suppliers'] as const) {
       const balances = (await t.admin.get(`${t.base}/reports/relation-balances?fiscalYearId=${year}&kind=${kind}`)).body.items as Array<{ relationId: number; balance: number }>;

@@ -61,9 +61,17 @@ export async function openItemsAt(svc: Services, actor: Actor, dossierId: number
     .where('end_date', '>=', at)
     .executeTakeFirst();
   if (!year) throw notFound('matching.no_fiscal_year', { date: at });
+  // the reconcilable accounts asked for, looked up first: the lines are then read by booking_line's
+  // index on account (a join with the chart let the planner read every line of the year first: 2.4 s
+  // for the customers of a dossier with 1.1 million lines)
+  const accounts = (
+    await sql<{ number: string }>`select number from account where dossier_id = ${dossierId} and reconcilable
+      ${query.account ? sql`and number = ${query.account}` : query.kind ? sql`and type = ${query.kind === 'customers' ? 'receivable' : 'payable'}` : sql`and type in ('receivable', 'payable')`}`.execute(svc.db)
+  ).rows.map((a) => a.number);
+  if (!accounts.length) return { date: at, fiscalYearId: year.id, items: [] as OpenItemAt[], totals: { open: 0, aging: zero() } };
   const { rows } = await sql<{
     relation_id: number | null; relation_number: string | null; relation_name: string | null; account: string; booking_id: number; line_no: number;
-    document: string; reference: string | null; date: string; due_date: string | null; amount: number; open: number;
+    document: string; reference: string | null; date: string; line_date: string; due_date: string | null; amount: number; open: number;
   }>`
     with counted as (
       select ml.match_id
@@ -78,21 +86,40 @@ export async function openItemsAt(svc: Services, actor: Actor, dossierId: number
       where ml.dossier_id = ${dossierId}
       group by ml.booking_id, ml.line_no
     )
-    select l.relation_id, r.number as relation_number, r.name as relation_name, l.account, l.booking_id, l.line_no,
+    select l.relation_id, l.account, l.booking_id, l.line_no,
       ${bookingDocumentSql()} as document,
-      coalesce(l.reference, b.reference) as reference, coalesce(l.document_date, l.date) as date, l.due_date, l.amount, (l.amount - coalesce(m.applied, 0))::bigint as open
+      coalesce(l.reference, b.reference) as reference, coalesce(l.document_date, l.date) as date, l.date as line_date, l.due_date, l.amount, (l.amount - coalesce(m.applied, 0))::bigint as open
     from booking_line l
-    join account a on a.dossier_id = l.dossier_id and a.number = l.account
     join booking b on b.dossier_id = l.dossier_id and b.id = l.booking_id
     join journal j on j.dossier_id = b.dossier_id and j.id = b.journal_id
     join fiscal_year fy on fy.dossier_id = b.dossier_id and fy.id = b.fiscal_year_id
-    left join relation r on r.dossier_id = l.dossier_id and r.id = l.relation_id
     left join applied m on m.booking_id = l.booking_id and m.line_no = l.line_no
-    where l.dossier_id = ${dossierId} and a.reconcilable and l.fiscal_year_id = ${year.id} and l.date <= ${at}::date
+    where l.dossier_id = ${dossierId} and l.fiscal_year_id = ${year.id} and l.account = any(${accounts}::text[]) and l.date <= ${at}::date
       and l.amount <> coalesce(m.applied, 0)
-      ${query.relationId != null ? sql`and l.relation_id = ${query.relationId}` : sql``}
-      ${query.account ? sql`and l.account = ${query.account}` : query.kind ? sql`and a.type = ${query.kind === 'customers' ? 'receivable' : 'payable'}` : sql`and a.type in ('receivable', 'payable')`}
-    order by l.account, r.number nulls last, coalesce(l.due_date, l.date), l.date, l.booking_id, l.line_no`.execute(svc.db);
+      ${query.relationId != null ? sql`and l.relation_id = ${query.relationId}` : sql``}`.execute(svc.db);
+  // the relations by key (joined per line, without statistics the planner scanned the relations for each)
+  const relationIds = [...new Set(rows.flatMap((r) => (r.relation_id === null ? [] : [r.relation_id])))];
+  const relations = new Map(
+    relationIds.length
+      ? (await sql<{ id: number; number: string; name: string }>`select id, number, name from relation where dossier_id = ${dossierId} and id = any(${relationIds}::int[])`.execute(svc.db)).rows.map((r) => [r.id, r])
+      : [],
+  );
+  for (const r of rows) {
+    const rel = r.relation_id === null ? undefined : relations.get(r.relation_id);
+    r.relation_number = rel?.number ?? null;
+    r.relation_name = rel?.name ?? null;
+  }
+  // by account, relation number (lines without a relation last), due date, date, booking, line
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort(
+    (a, b) =>
+      cmp(a.account, b.account) ||
+      (a.relation_number === null ? (b.relation_number === null ? 0 : 1) : b.relation_number === null ? -1 : cmp(a.relation_number, b.relation_number)) ||
+      cmp(a.due_date ?? a.line_date, b.due_date ?? b.line_date) ||
+      cmp(a.line_date, b.line_date) ||
+      Number(a.booking_id) - Number(b.booking_id) ||
+      a.line_no - b.line_no,
+  );
   const items: OpenItemAt[] = rows.map((r) => {
     const due = r.due_date ?? r.date;
     return {
