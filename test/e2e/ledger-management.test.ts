@@ -2,7 +2,8 @@
  * Ledger management screens in Chromium: a financial journal refused with a bad IBAN (the server's
  * message under the field, nothing saved) and saved with a good one; and Management → Fiscal years:
  * a transfer refused while there is no next year, then the next year created and the year transferred
- * after the confirmation, with its result on screen; Management → Accounts: a new account saved and
+ * after the confirmation, with its result on screen, and the warning that it changed after a late
+ * booking (Accounting → Transfer and close the fiscal year) until it is transferred again; Management → Accounts: a new account saved and
  * deleted, and the server's refusal shown for an account in use; the bank's opening balance booked
  * against 588888 from the journal, and that (last) booking deleted again after a confirmation.
  */
@@ -114,6 +115,30 @@ describe.each(engines)('ledger management screens (Chromium, %s)', (engine) => {
     expect(years.map((y) => y.start_date)).toEqual(['2026-01-01', '2027-01-01']);
     expect(years[0].transferred_at).not.toBeNull();
     expect(years[1].transferred_at).toBeNull();
+  });
+
+  it('says a transferred year changed after a late booking, reached from Accounting → Transfer and close the fiscal year, until it is transferred again', async () => {
+    const { page } = e2e;
+    const admin = await loggedIn(e2e.env.app);
+    const late = await admin.post(`/api/v1/dossiers/${dossierId}/bookings`, { type: 'miscellaneous', date: '2026-12-31', lines: [{ account: '612000', debit: '45.00' }, { account: '499000', credit: '45.00' }] });
+    expect(late.status, JSON.stringify(late.body)).toBe(201);
+
+    await page.goto(`${e2e.baseUrl}/d/${dossierId}/accounting/close-year`);
+    await page.getByTestId('fiscal-year-detail').waitFor();
+    expect(await page.getByTestId('not-available').count()).toBe(0);
+    const first = page.locator('[data-testid=fiscal-years] tbody tr').first();
+    await expect.poll(() => first.getByTestId('fy-transfer-outdated').count()).toBe(1);
+    expect(await first.textContent()).toContain(tx('nl', 'ledger.fy.transferOutdatedTag'));
+    await first.click();
+    const banner = page.getByTestId('fy-transfer-outdated-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('de beginbalans van het volgende boekjaar klopt niet meer');
+
+    await page.getByTestId('fy-transfer').click();
+    await page.getByRole('button', { name: tx('nl', 'ledger.fy.transfer'), exact: true }).last().click();
+    await page.getByTestId('fy-transfer-result').waitFor();
+    await expect.poll(() => page.getByTestId('fy-transfer-outdated').count()).toBe(0);
+    expect(await banner.count()).toBe(0);
   });
   it('adds and deletes an account, and shows why an account in use cannot be deleted', async () => {
     const { page } = e2e;

@@ -104,7 +104,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { menu: 'accounting', id: 'matching', path: 'accounting/matching', labelKey: 'menu.matching', element: MatchingPage, right: 'book', separator: true },
   { menu: 'accounting', id: 'unassigned-bank-lines', path: 'accounting/unassigned-bank-lines', labelKey: 'menu.unassignedBankLines', element: UnassignedLinesPage, right: 'book' },
   { menu: 'accounting', id: 'vat-return', path: 'accounting/vat-return', labelKey: 'menu.vatReturn', right: 'book', separator: true },
-  { menu: 'accounting', id: 'close-year', path: 'accounting/close-year', labelKey: 'menu.closeYear', right: 'fiscal_years' },
+  // "Boekjaar, Overboeken boekjaar": the fiscal years with their transfer and closing, as under Management
+  { menu: 'accounting', id: 'close-year', path: 'accounting/close-year', labelKey: 'menu.closeYear', element: FiscalYearsPage, right: 'fiscal_years' },
 
   // Bank
   { menu: 'bank', id: 'import', path: 'bank/import', labelKey: 'menu.bankImport', element: ImportStatementsPage, right: 'book' },

@@ -25,6 +25,11 @@ export interface FiscalYearView {
   closed: boolean;
   vatPeriod: 'monthly' | 'quarterly';
   transferredAt: string | null;
+  /**
+   * Transferred, but the books of the year changed since (a late booking, a reversal, a deleted booking):
+   * the next year's opening balances no longer follow from them until the year is transferred again.
+   */
+  transferOutdated: boolean;
   bookings: number;
   /** What may change, so the screen can lock the fields. */
   canChangeStart: boolean;
@@ -40,6 +45,10 @@ async function viewsOf(db: Db, dossierId: number): Promise<FiscalYearView[]> {
     .where('dossier_id', '=', dossierId)
     .groupBy('fiscal_year_id')
     .execute();
+  const outdated = new Set<number>();
+  for (let i = 0; i + 1 < years.length; i++) {
+    if (years[i].transferred_at && (await transferOutdated(db, dossierId, years[i].id, years[i + 1].id))) outdated.add(years[i].id);
+  }
   return years.map((y, i) => {
     const bookings = counts.find((c) => c.fiscal_year_id === y.id)?.n ?? 0;
     return {
@@ -49,11 +58,40 @@ async function viewsOf(db: Db, dossierId: number): Promise<FiscalYearView[]> {
       closed: y.closed,
       vatPeriod: y.vat_period,
       transferredAt: y.transferred_at ? new Date(y.transferred_at).toISOString() : null,
+      transferOutdated: outdated.has(y.id),
       bookings,
       canChangeStart: i === 0 && bookings === 0,
       canChangeEnd: i === years.length - 1,
     };
   });
+}
+
+/**
+ * Does a transferred year still agree with its transfer? After the transfer every income and charge
+ * account (classes 6–7) of the year is closed to zero, and every other account (classes 0–5)
+ * ends the year at the amount the next year opens with (its opening period holds only the transfer's
+ * opening booking) — the year's result opening the next year as profit or loss carried forward. From the
+ * per-period balances kept with each posting: a handful of rows per account.
+ */
+async function transferOutdated(db: Db, dossierId: number, yearId: number, nextId: number): Promise<boolean> {
+  // the year's result (on its fixed account) opens the next year as profit or loss carried forward: one bucket
+  const result = (
+    await db.selectFrom('fixed_account').select('account').where('dossier_id', '=', dossierId)
+      .where('role', 'in', ['result_of_year', 'profit_carried_forward', 'loss_carried_forward']).execute()
+  ).flatMap((r) => (r.account ? [r.account] : []));
+  const bucket = sql`case when account = any(${result}::text[]) then '#result' else account end`;
+  const { rows } = await sql<{ outdated: boolean }>`
+    select exists (
+      select 1 from (
+        select ${bucket} as bucket, sum(debit - credit) as balance from account_balance
+        where dossier_id = ${dossierId} and fiscal_year_id = ${yearId} and left(account, 1) between '0' and '7' group by 1
+      ) y full join (
+        select ${bucket} as bucket, sum(debit - credit) as balance from account_balance
+        where dossier_id = ${dossierId} and fiscal_year_id = ${nextId} and period_no = 0 and left(account, 1) between '0' and '5' group by 1
+      ) n using (bucket)
+      where coalesce(y.balance, 0) <> case when left(bucket, 1) in ('6', '7') then 0 else coalesce(n.balance, 0) end
+    ) as outdated`.execute(db);
+  return rows[0].outdated;
 }
 
 export async function listFiscalYears(svc: Services, actor: Actor, dossierId: number): Promise<FiscalYearView[]> {

@@ -106,6 +106,7 @@ describe.each(engines)('opening balances, year transfer and reports (%s)', (engi
     ]);
     const next = await tb(2);
     expect(next.totals.debit).toBe(next.totals.credit);
+    expect((await t.admin.get(`${t.base}/fiscal-years/1`)).body).toMatchObject({ transferredAt: expect.any(String), transferOutdated: false });
   });
 
   it('starts the next year’s numbering at 1 and its bank journal at the previous closing balance', async () => {
@@ -120,7 +121,10 @@ describe.each(engines)('opening balances, year transfer and reports (%s)', (engi
   it('replaces the transfer after a late booking in the old year, never doubling it', async () => {
     const late = await t.admin.post(`${t.base}/bookings`, { type: 'purchase_invoice', date: '2025-12-20', relationId: supplier, reference: 'D-99', lines: [{ account: '615000', vatCode: 'A21S', amount: '100.00' }] });
     expect(late.status).toBe(201);
+    // the year says it changed after its transfer, until it is transferred again
+    expect((await t.admin.get(`${t.base}/fiscal-years`)).body.map((y: { transferOutdated: boolean }) => y.transferOutdated)).toEqual([true, false]);
     const again = await t.admin.post(`${t.base}/fiscal-years/1/transfer`);
+    expect((await t.admin.get(`${t.base}/fiscal-years/1`)).body.transferOutdated).toBe(false);
     expect(again.body).toMatchObject({ result: 90000, replaced: true });
     const transferBookings = (await t.admin.get(`${t.base}/bookings?pageSize=200`)).body.items.filter((b: { origin: string }) => b.origin === 'transfer');
     expect(transferBookings.map((b: { display: string }) => b.display).sort()).toEqual(['DIV 2025/0001', 'OPN 2026/0001']);

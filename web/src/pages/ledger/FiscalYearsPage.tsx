@@ -184,6 +184,11 @@ export default function FiscalYearsPage() {
               <td>
                 {fy.closed ? t('ledger.fy.closed') : t('ledger.fy.open')}
                 {fy.transferredAt && <span className="muted"> · {t('ledger.fy.transferred', { date: fmt.dateTime(fy.transferredAt) })}</span>}
+                {fy.transferOutdated && (
+                  <span className="mode-tag" data-testid="fy-transfer-outdated">
+                    {t('ledger.fy.transferOutdatedTag')}
+                  </span>
+                )}
               </td>
             </tr>
           ))}
@@ -192,6 +197,11 @@ export default function FiscalYearsPage() {
 
       {y && (
         <section data-testid="fiscal-year-detail">
+          {y.transferOutdated && (
+            <div className="banner warning" role="status" data-testid="fy-transfer-outdated-banner">
+              {t('ledger.fy.transferOutdated', { date: fmt.dateTime(y.transferredAt!) })}
+            </div>
+          )}
           <h2 className="section-title">
             {t('ledger.fy.year')} {periodLabel(y)} {y.closed && <span className="mode-tag">{t('ledger.fy.closed')}</span>}
           </h2>

@@ -47,6 +47,8 @@ export interface FiscalYear {
   closed: boolean;
   vatPeriod: 'monthly' | 'quarterly';
   transferredAt: string | null;
+  /** transferred, but its books changed since: the next year's opening balances are out of date */
+  transferOutdated: boolean;
   bookings: number;
   canChangeStart: boolean;
   canChangeEnd: boolean;
