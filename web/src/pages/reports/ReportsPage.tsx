@@ -159,11 +159,32 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
     a.remove();
     setSaving(false);
   };
+  // The general ledger and the journal listing come from the server in pages of 1,000 lines: Page
+  // Down at the bottom of one goes on to the next, Page Up at the top back to the previous one, and
+  // Ctrl+Home / Ctrl+End go to the first / last page (the seed's "Eerste pagina / Laatste pagina").
+  const pages = (kind === 'general-ledger' || kind === 'journal') && report.data ? Math.max(1, Math.ceil((report.data as { total: number }).total / PAGE_SIZE)) : 1;
+  const pendingScroll = useRef<'top' | 'bottom' | null>(null);
+  const toPage = (target: number, at: 'top' | 'bottom') => {
+    if (target === page) return void (wrapRef.current && (wrapRef.current.scrollTop = at === 'top' ? 0 : wrapRef.current.scrollHeight));
+    pendingScroll.current = at;
+    setPage(target);
+  };
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el || !pendingScroll.current || report.isFetching) return;
+    el.scrollTop = pendingScroll.current === 'top' ? 0 : el.scrollHeight;
+    pendingScroll.current = null;
+  }, [report.data, report.isFetching]);
   const scroll = (how: 'pageUp' | 'pageDown' | 'home' | 'end') => {
     const el = wrapRef.current;
     if (!el) return;
-    const page = el.clientHeight * 0.9;
-    el.scrollTop = how === 'home' ? 0 : how === 'end' ? el.scrollHeight : el.scrollTop + (how === 'pageUp' ? -page : page);
+    if (how === 'home') return toPage(1, 'top');
+    if (how === 'end') return toPage(pages, 'bottom');
+    const step = el.clientHeight * 0.9;
+    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+    if (how === 'pageDown' && atBottom && page < pages) return toPage(page + 1, 'top');
+    if (how === 'pageUp' && el.scrollTop <= 0 && page > 1) return toPage(page - 1, 'bottom');
+    el.scrollTop = el.scrollTop + (how === 'pageUp' ? -step : step);
   };
   useShortcuts(
     [
@@ -171,8 +192,8 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
       { keys: ['F5'], description: 'rp.key.refresh', run: () => void report.refetch() },
       { keys: ['PageUp'], description: 'rp.key.pageUp', run: () => scroll('pageUp'), inInputs: false },
       { keys: ['PageDown'], description: 'rp.key.pageDown', run: () => scroll('pageDown'), inInputs: false },
-      { keys: ['Ctrl+Home'], description: 'rp.key.top', run: () => scroll('home') },
-      { keys: ['Ctrl+End'], description: 'rp.key.bottom', run: () => scroll('end') },
+      { keys: ['Ctrl+Home'], description: 'rp.key.top', run: () => scroll('home'), inInputs: false },
+      { keys: ['Ctrl+End'], description: 'rp.key.bottom', run: () => scroll('end'), inInputs: false },
       { keys: ['Ctrl++', 'Ctrl+='], description: 'rp.key.zoomIn', run: () => setZoom((z) => Math.min(z + 1, ZOOMS.length - 1)), inInputs: true },
       { keys: ['Ctrl+-'], description: 'rp.key.zoomOut', run: () => setZoom((z) => Math.max(z - 1, 0)), inInputs: true },
       { keys: ['Ctrl+S'], description: 'rp.key.save', run: () => setSaving(true) },
@@ -308,8 +329,8 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
           <button type="button" className="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
             {t('rp.previousPage')}
           </button>
-          <span>{t('rp.pageOf', { page, pages: Math.ceil((report.data as { total: number }).total / PAGE_SIZE) })}</span>
-          <button type="button" className="button" disabled={page >= Math.ceil((report.data as { total: number }).total / PAGE_SIZE)} onClick={() => setPage((p) => p + 1)}>
+          <span data-testid="report-page">{t('rp.pageOf', { page, pages })}</span>
+          <button type="button" className="button" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
             {t('rp.nextPage')}
           </button>
         </div>
