@@ -2,7 +2,8 @@
  * A long report on screen, in Chromium, with the keyboard (the seed's list keys): the general ledger
  * of a year with 1,300 lines comes in pages of 1,000 — Ctrl+End goes to the last page and its end,
  * Ctrl+Home back to the first page and its top, Page Down scrolls and at the bottom of a page goes on
- * to the next one, Page Up at the top of a page goes back to the end of the previous one.
+ * to the next one, Page Up at the top of a page goes back to the end of the previous one; Ctrl+F
+ * searches all pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDossier } from '../../src/modules/dossiers/manage-dossiers.ts';
@@ -66,5 +67,19 @@ describe('report pages with the keyboard (Chromium)', () => {
     await page.keyboard.press('PageUp');
     await expect.poll(() => pager.textContent()).toBe(tx('nl', 'rp.pageOf', { page: 1, pages: 2 }));
     await expect.poll(atBottom).toBe(true);
+  });
+  it('Ctrl+F searches every page of the selection, not only the page on screen', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/reports/ledger`);
+    const table = page.getByTestId('report-table');
+    await table.waitFor();
+    await expect.poll(() => page.getByTestId('report-page').textContent()).toBe(tx('nl', 'rp.pageOf', { page: 1, pages: 2 }));
+    // booking 648 (December) is on 570000 on page 1, and on 612000 only on page 2
+    await page.keyboard.press('Control+KeyF');
+    await page.keyboard.type('Kasverrichting 648');
+    await expect.poll(() => page.getByTestId('report-search-scope').textContent()).toBe(tx('nl', 'rp.searchAll'));
+    const found = table.locator('tbody tr').filter({ hasText: 'Kasverrichting 648' });
+    // page 1 alone holds one of them
+    await expect.poll(() => found.count()).toBe(2);
   });
 });

@@ -89,6 +89,8 @@ function toTable(kind: ReportKind, data: any, locale: string, date: (d: string) 
 
 const RIGHT = { textAlign: 'right' as const, whiteSpace: 'nowrap' as const };
 const PAGE_SIZE = 1000;
+/** the largest selection (general-ledger lines, journal bookings) Ctrl+F searches as a whole */
+const SEARCH_ALL_LINES = 20000;
 const ZOOMS = [0.75, 0.85, 1, 1.15, 1.3, 1.5];
 
 function ReportScreen({ kind }: { kind: ReportKind }) {
@@ -144,7 +146,31 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
   }, [kind, yearId, fromPeriod, toPeriod, account, journalId, relKind, page]);
   const ready = yearId !== null && (kind !== 'journal' || !!journalId);
   const report = useQuery({ queryKey: ['report', dossierId, kind, query], queryFn: () => ledgerApi.report<unknown>(dossierId, kind, query), enabled: ready });
-  const table = useMemo(() => (report.data ? toTable(kind, report.data, locale, fmt.date, t('rp.opening')) : null), [report.data, kind, locale, fmt, t]);
+  // Ctrl+F on a paged report (general ledger, journal listing) searches the whole selection: up to
+  // SEARCH_ALL_LINES (lines of a general ledger, bookings of a journal) its pages are read and searched
+  // together; beyond, the screen says the search covers
+  // the page on screen only and how to narrow the selection.
+  const paged = kind === 'general-ledger' || kind === 'journal';
+  const total = paged && report.data ? (report.data as { total: number }).total : 0;
+  const searching = search.trim() !== '' && total > PAGE_SIZE;
+  const searchAll = searching && total <= SEARCH_ALL_LINES;
+  const whole = useQuery({
+    queryKey: ['report-all', dossierId, kind, { ...query, page: undefined }],
+    enabled: searchAll,
+    queryFn: async () => {
+      const size = kind === 'journal' ? 2000 : 5000;
+      const read = (n: number) => ledgerApi.report<{ total: number; lines?: unknown[]; bookings?: unknown[] }>(dossierId, kind, { ...query, page: n, pageSize: size });
+      const first = await read(1);
+      for (let n = 2; (n - 1) * size < first.total; n++) {
+        const next = await read(n);
+        if (first.lines && next.lines) first.lines.push(...next.lines);
+        if (first.bookings && next.bookings) first.bookings.push(...next.bookings);
+      }
+      return { ...first, page: 1 };
+    },
+  });
+  const shown = searchAll && whole.data ? whole.data : report.data;
+  const table = useMemo(() => (shown ? toTable(kind, shown, locale, fmt.date, t('rp.opening')) : null), [shown, kind, locale, fmt, t]);
   const rows = useMemo(() => {
     const s = search.trim().toLowerCase();
     return !table ? [] : s ? table.rows.filter((r) => r.cells.some((c) => c.toLowerCase().includes(s))) : table.rows;
@@ -279,7 +305,12 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
         </button>
       </div>
       <ErrorBanner error={report.error ?? years.error} />
-      {report.isFetching && <p className="loading">{t('rp.loading')}</p>}
+      {(report.isFetching || (searchAll && whole.isFetching)) && <p className="loading">{t('rp.loading')}</p>}
+      {searching && (
+        <p className="hint" data-testid="report-search-scope">
+          {searchAll ? t('rp.searchAll') : t('rp.searchPageOnly', { page, pages: Math.ceil(total / PAGE_SIZE) })}
+        </p>
+      )}
       {table && (
         <div className="table-wrap report-table" ref={wrapRef} style={{ maxHeight: '70vh', overflow: 'auto', fontSize: `${ZOOMS[zoom]}em` }} tabIndex={0} data-testid="report-table">
           <table className="grid">
