@@ -4,7 +4,7 @@
  * the number it gets and the trial balance afterwards; then the trial balance saved as CSV (Ctrl+S)
  * from the server's export, the downloaded file checked; a miscellaneous booking refused, completed with
  * Insert and posted; Alt+Insert (copy a line) and F10 (every amount to the other side) on the
- * miscellaneous and financial screens.
+ * miscellaneous and financial screens; the account of a line as a search field (F2, Enter, Escape, Alt+O, Alt+N).
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,6 +207,46 @@ describe.each(engines)('purchase invoice posted with F12 and the trial balance e
     expect(await posted.getByRole('row').filter({ hasText: '411000' }).textContent()).toContain('0,45');
     expect(await posted.getByRole('row').filter({ hasText: '643000' }).textContent()).toContain('0,01');
     expect(await total.inputValue()).toBe('2,58');
+  });
+
+  it('account of a line is a search field: part of a name, F2 through the list, Enter picks the number, Escape closes, Alt+O opens the account', async () => {
+    const { page, baseUrl, context } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/miscellaneous`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.miscellaneous') }).waitFor();
+    const account = page.getByRole('combobox', { name: tx('nl', 'bk.accountOfLine', { n: 1 }) });
+    const list = page.locator(`[role=listbox][id="${await account.getAttribute('aria-controls')}"]`);
+    await account.fill('verzekering');
+    // 614000 Verzekeringen, 621000 … sociale verzekeringen, 622000 … bovenwettelijke verzekeringen
+    await list.getByRole('option').nth(2).waitFor();
+    expect(await list.getByRole('option').first().textContent()).toContain('614000');
+    await account.press('F2');
+    await expect.poll(() => list.getByRole('option', { selected: true }).textContent()).toContain('614000');
+    await account.press('F2');
+    await expect.poll(() => list.getByRole('option', { selected: true }).textContent()).toContain('621000');
+    await account.press('Enter');
+    expect(await account.inputValue()).toBe('621000');
+    expect(await list.count()).toBe(0);
+
+    // Escape closes the list and keeps what was typed; a full number typed and Tab stays as typed.
+    await account.fill('6160');
+    await list.getByRole('option').first().waitFor();
+    await account.press('Escape');
+    expect(await list.count()).toBe(0);
+    expect(await account.inputValue()).toBe('6160');
+    await account.fill('604000');
+    await account.press('Tab');
+    expect(await account.inputValue()).toBe('604000');
+    await expect.poll(() => list.count()).toBe(0);
+    await account.focus();
+
+    // Alt+O opens the account in a new window, Alt+N a new account.
+    const [opened] = await Promise.all([context.waitForEvent('page'), account.press('Alt+o')]);
+    await expect.poll(() => new URL(opened.url()).pathname).toBe(`/d/${dossierId}/management/accounts/604000`);
+    await opened.getByTestId('account-detail').waitFor();
+    await opened.close();
+    const [created] = await Promise.all([context.waitForEvent('page'), account.press('Alt+n')]);
+    await expect.poll(() => new URL(created.url()).pathname).toBe(`/d/${dossierId}/management/accounts/new`);
+    await created.close();
   });
 
   it('financial statement: Alt+Insert copies a line, F10 turns the sign of every amount', async () => {

@@ -1,7 +1,7 @@
 /**
  * Accounting → Purchases, Sales, Financial, Miscellaneous: one keyboard-first booking screen.
  * Journal, relation (search field: F2 into the list, Alt+N new relation, Alt+O open it), dates, reference,
- * lines; F5 recalculates (server preview), Insert adds a (counter-)line, Alt+Insert copies the line the
+ * lines (the account a search field too: number or name, F2, Enter, Alt+N new account, Alt+O open it); F5 recalculates (server preview), Insert adds a (counter-)line, Alt+Insert copies the line the
  * cursor is on, F10 turns every entered amount to the other side (financial, miscellaneous), F12 / Ctrl+Enter posts and
  * shows the number; a posted booking is read-only: reverse it (one action), copy it as new
  * (Ctrl+Alt+N), Ctrl+− / Ctrl++ previous/next booking, Ctrl+H history of the relation or account.
@@ -789,20 +789,111 @@ export function AmountInput({ label, value, onChange, readOnly, field }: { label
   return <input aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} readOnly={readOnly} inputMode="decimal" className="num" data-field={field} size={12} />;
 }
 
+/**
+ * The account of a line, a search field (the seed's "boekingsrekening"): type a number or part of a name to
+ * search the chart, F2 (or ↓) moves through the list, Enter picks, Escape closes it, Alt+N new account, Alt+O
+ * opens the account; a full account number typed and left with Tab is kept as it is.
+ */
 export function AccountInput({ dossierId, value, onChange, readOnly, label }: { dossierId: number; value: string; onChange: (v: string) => void; readOnly?: boolean; label: string }) {
-  const listId = useRef(`acc-${Math.random().toString(36).slice(2)}`).current;
-  const accounts = useQuery({ queryKey: ['ledger', dossierId, 'accounts', value.slice(0, 3)], queryFn: () => ledgerApi.accounts(dossierId, value.slice(0, 3)), enabled: !readOnly && value.length > 0 });
+  const t = useT();
+  const shellPath = useShellPath();
+  const id = useRef(`acc-${Math.random().toString(36).slice(2)}`).current;
+  const [text, setText] = useState(value);
+  const [open, setOpen] = useState(false);
+  // -1: the list shows what matches the text, none chosen yet (F2 goes to the first, Enter takes the first).
+  const [index, setIndex] = useState(-1);
+  // The line's account changed from outside (a picked relation's default, a copied line, a booking shown).
+  useEffect(() => setText((x) => (x.trim() === value ? x : value)), [value]);
+  const search = text.trim();
+  const results = useQuery({ queryKey: ['ledger', dossierId, 'accounts', 'search', search], queryFn: () => ledgerApi.accounts(dossierId, search), enabled: open && !readOnly });
+  const items = results.data ?? [];
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    listRef.current?.querySelector(`[data-index="${index}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [index]);
+  const pick = (number: string) => {
+    setText(number);
+    onChange(number);
+    setOpen(false);
+  };
+  const openAccount = (number: string | null) => window.open(shellPath(number ? `management/accounts/${encodeURIComponent(number)}` : 'management/accounts'), '_blank');
+  const selected = open ? items[index] : undefined;
   return (
-    <>
-      <input aria-label={label} value={value} onChange={(e) => onChange(e.target.value.trim())} readOnly={readOnly} list={listId} data-field="account" size={10} />
-      <datalist id={listId}>
-        {(accounts.data ?? []).map((a) => (
-          <option key={a.number} value={a.number}>
-            {a.name}
-          </option>
-        ))}
-      </datalist>
-    </>
+    <div className="account-search">
+      <input
+        aria-label={label}
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={`${id}-list`}
+        aria-autocomplete="list"
+        aria-activedescendant={selected ? `${id}-opt-${index}` : undefined}
+        value={text}
+        readOnly={readOnly}
+        autoComplete="off"
+        data-field="account"
+        size={10}
+        title={readOnly ? undefined : t('bk.accountSearchHint')}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(e.target.value.trim());
+          setOpen(e.target.value.trim() !== '');
+          setIndex(-1);
+        }}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={(e) => {
+          if (e.altKey && e.code === 'KeyO') {
+            e.preventDefault();
+            e.stopPropagation();
+            openAccount(selected?.number ?? (value || null));
+            return;
+          }
+          if (readOnly) return;
+          if (e.key === 'F2' || e.key === 'ArrowDown') {
+            e.preventDefault();
+            e.stopPropagation();
+            if (!open) {
+              setOpen(true);
+              setIndex(0);
+            } else setIndex((i) => (items.length ? (i + 1) % items.length : -1));
+          } else if (e.key === 'ArrowUp' && open) {
+            e.preventDefault();
+            setIndex((i) => (items.length ? (i <= 0 ? items.length - 1 : i - 1) : -1));
+          } else if (e.key === 'Enter' && !e.ctrlKey && !e.altKey && !e.metaKey && open && (selected ?? items[0])) {
+            e.preventDefault();
+            e.stopPropagation();
+            pick((selected ?? items[0]).number);
+          } else if (e.key === 'Escape' && open) {
+            e.stopPropagation();
+            setOpen(false);
+          } else if (e.altKey && e.code === 'KeyN') {
+            e.preventDefault();
+            e.stopPropagation();
+            window.open(shellPath('management/accounts/new'), '_blank');
+          }
+        }}
+      />
+      {open && (
+        <ul id={`${id}-list`} role="listbox" ref={listRef} className="menu relation-results">
+          {items.map((a, i) => (
+            <li
+              key={a.number}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === index}
+              data-index={i}
+              className={i === index ? 'active' : undefined}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(a.number);
+              }}
+            >
+              {a.number} — {a.name}
+            </li>
+          ))}
+          {results.isSuccess && items.length === 0 && <li className="muted">{t('bk.noAccounts')}</li>}
+        </ul>
+      )}
+    </div>
   );
 }
 
