@@ -3,7 +3,8 @@
  * payment terms when only the booking date is typed (the document date follows it) and on a copy
  * (Ctrl+Alt+N) whose document date is changed; Alt+N in the relation field of the purchase screen
  * opens a new relation that is a supplier; the first statement of a bank journal opens at the
- * starting balance booked against 588888 (the server refuses any other opening balance); in a second
+ * starting balance booked against 588888 (the server refuses any other opening balance), reversing it asks
+ * first (cancel leaves it); in a second
  * work tab a field's label names that tab's field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,9 +123,23 @@ describe.each(engines)('booking screen defaults (Chromium, %s)', (engine) => {
     expect(await page.getByTestId('booking-number').textContent()).toContain('KBC 2026/0001');
     expect(await field('bk.statementNumber').inputValue()).toBe('1');
 
-    // Reversed, the statement is entered again: same number, same opening balance.
-    await page.getByRole('button', { name: tx('nl', 'bk.reverse') }).click();
+    // Reversing posts at once: it is asked first, naming the statement; cancel leaves it as it is.
+    const dialog = page.getByTestId('confirm-dialog');
+    await page.getByTestId('booking-reverse').click();
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(tx('nl', 'bk.reverseConfirm', { number: 'KBC 2026/0001' }));
+    await dialog.getByRole('button', { name: tx('nl', 'common.cancel') }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const bookings = () => e2e.env.svc.db.selectFrom('booking').select('id').where('dossier_id', '=', dossierId).where('reverses_booking_id', 'is not', null).execute();
+    expect(await bookings()).toHaveLength(0);
+    expect(await page.getByTestId('booking-number').textContent()).toContain('KBC 2026/0001');
+    expect(await page.getByTestId('booking-reverse').isEnabled()).toBe(true);
+
+    // Reversed (confirmed), the statement is entered again: same number, same opening balance.
+    await page.getByTestId('booking-reverse').click();
+    await dialog.getByRole('button', { name: tx('nl', 'bk.reverse') }).click();
     await page.getByTestId('booking-number').filter({ hasText: 'KBC 2026/0002' }).waitFor();
+    expect(await bookings()).toHaveLength(1);
     await page.getByRole('button', { name: tx('nl', 'bk.new'), exact: true }).click();
     await expect.poll(() => field('bk.openingBalance').inputValue()).toBe('10000,00');
     expect(await field('bk.statementNumber').inputValue()).toBe('1');

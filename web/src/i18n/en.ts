@@ -697,6 +697,8 @@ export const en: Record<MessageKey, string> = {
   'bk.removeLine': 'Remove line',
   'bk.reverse': 'Reverse',
   'bk.reversed': '{number} reversed by {reversal}.',
+  'bk.reverseTitle': 'Reverse {number}?',
+  'bk.reverseConfirm': 'A reversal of {number} is posted at once, with the same lines on the other side. The booking itself stays.',
   'bk.statementNumber': 'Statement number',
   'bk.tab': 'Tab {n}',
   'bk.tabs': 'Working tabs',

@@ -697,6 +697,8 @@ export const fr: Record<MessageKey, string> = {
   'bk.removeLine': 'Supprimer la ligne',
   'bk.reverse': 'Extourner',
   'bk.reversed': '{number} extournée par {reversal}.',
+  'bk.reverseTitle': 'Extourner {number} ?',
+  'bk.reverseConfirm': 'Une extourne de {number} est comptabilisée immédiatement, avec les mêmes lignes de l’autre côté. L’écriture elle-même est conservée.',
   'bk.statementNumber': 'Numéro d\'extrait',
   'bk.tab': 'Onglet {n}',
   'bk.tabs': 'Onglets de travail',

@@ -698,6 +698,8 @@ export const nl = {
   'bk.removeLine': 'Lijn weg',
   'bk.reverse': 'Tegenboeken',
   'bk.reversed': '{number} tegengeboekt door {reversal}.',
+  'bk.reverseTitle': '{number} tegenboeken?',
+  'bk.reverseConfirm': 'Er wordt meteen een tegenboeking van {number} geboekt, met dezelfde lijnen aan de andere kant. De boeking zelf blijft bestaan.',
   'bk.statementNumber': 'Uittrekselnummer',
   'bk.tab': 'Werktab {n}',
   'bk.tabs': 'Werktabs',

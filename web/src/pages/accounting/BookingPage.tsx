@@ -11,6 +11,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isApiError } from '../../api.ts';
 import { useShell, useShellPath } from '../../app/shell-context.tsx';
+import { useConfirm } from '../../components/Confirm.tsx';
 import { ErrorBanner, SuccessBanner } from '../../components/Messages.tsx';
 import { LOCALES, useFormat, useLanguage, useT, type MessageKey } from '../../i18n/index.tsx';
 import { useShortcuts, type Shortcut } from '../../shortcuts.tsx';
@@ -143,6 +144,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: BookingMode; tabKey: number; active: boolean; onLabel: (label: string) => void }) {
   const t = useT();
+  const confirm = useConfirm();
   // Field ids: the shown tab has the plain ones (bk-date-purchase); a hidden tab its own, so that a
   // label of the shown tab names its own field and no id is in the page twice.
   const fid = tabActive ? mode : `${mode}-tab${tabKey}`;
@@ -362,7 +364,13 @@ function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: Boo
     setSuccess(t('bk.copied', { number: view.display }));
   };
 
-  const reverse = () =>
+  /** Reverse: posts a counter-booking at once, so it is asked first, naming the booking. */
+  const reverse = async () => {
+    if (!posted) return;
+    const ok = await confirm({ title: t('bk.reverseTitle', { number: posted.display }), message: t('bk.reverseConfirm', { number: posted.display }), confirmLabel: t('bk.reverse') });
+    if (ok) await reverseNow();
+  };
+  const reverseNow = () =>
     run(async () => {
       if (!posted) return;
       const r = await ledgerApi.reverse(dossierId, posted.id);
