@@ -4,7 +4,7 @@
  * (Ctrl+Alt+N) whose document date is changed; Alt+N in the relation field of the purchase screen
  * opens a new relation that is a supplier; the first statement of a bank journal opens at the
  * starting balance booked against 588888 (the server refuses any other opening balance), reversing it asks
- * first (cancel leaves it); in a second
+ * first (cancel leaves it); Ctrl+H lists the bookings of the relation or account and focuses the first; in a second
  * work tab a field's label names that tab's field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,35 @@ describe.each(engines)('booking screen defaults (Chromium, %s)', (engine) => {
     });
     expect(layout.gap).toBeLessThan(12);
     expect(layout.sameLine).toBe(true);
+  });
+
+  it("Ctrl+H shows the relation's or the account's bookings below the form and puts the focus on the first one", async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/purchases`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.purchases') }).waitFor();
+    const relation = page.getByTestId('bk-relation-purchase');
+    await relation.fill('Vandamme');
+    await page.getByTestId('bk-relation-purchase-list').getByRole('option').first().waitFor();
+    await relation.press('Enter');
+    await relation.press('Control+h');
+    const history = page.getByTestId('booking-history');
+    await history.getByRole('heading', { name: tx('nl', 'bk.historyRelation', { name: 'Molens Vandamme' }) }).waitFor();
+    const focused = () => page.evaluate(() => ({ inHistory: !!document.activeElement?.closest('[data-testid="booking-history"]'), text: document.activeElement?.textContent ?? '' }));
+    await expect.poll(focused).toEqual({ inHistory: true, text: 'AK 2026/0001' });
+    // In view: the focused booking is inside the window.
+    const box = await page.evaluate(() => {
+      const r = document.activeElement!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    });
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
+
+    // From the account field: that account's bookings, the focus again on the first one.
+    const account = page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 1 }));
+    await account.fill('604000');
+    await account.press('Control+h');
+    await history.getByRole('heading', { name: tx('nl', 'bk.historyAccount', { account: '604000' }) }).waitFor();
+    await expect.poll(focused).toEqual({ inHistory: true, text: 'AK 2026/0001' });
   });
 
   it('Alt+N in the relation field of the purchase screen opens a new relation that is a supplier', async () => {

@@ -394,6 +394,19 @@ function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: Boo
       fromView(await ledgerApi.booking(dossierId, id));
     });
 
+  /** The list below the form (Ctrl+O, Ctrl+H) gets the focus on its first booking, scrolled into view, once it is shown. */
+  const historyFocus = useRef(false);
+  const focusHistory = () => {
+    historyFocus.current = true;
+  };
+  useEffect(() => {
+    if (!history || !historyFocus.current) return;
+    historyFocus.current = false;
+    const first = rootRef.current?.querySelector<HTMLButtonElement>('[data-testid="booking-history"] button');
+    first?.focus();
+    first?.scrollIntoView({ block: 'nearest' });
+  }, [history]);
+
   const showHistory = () =>
     run(async () => {
       const line = lines[focusLine];
@@ -401,9 +414,11 @@ function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: Boo
       const account = !relation || (line && line.account && document.activeElement?.getAttribute('data-field') === 'account') ? line?.account : '';
       if (account) {
         const r = await ledgerApi.bookings(dossierId, { account, pageSize: 50, direction: 'desc' });
+        focusHistory();
         setHistory({ title: t('bk.historyAccount', { account }), items: r.items });
       } else if (relation) {
         const r = await ledgerApi.bookings(dossierId, { relationId: relation.id, pageSize: 50, direction: 'desc' });
+        focusHistory();
         setHistory({ title: t('bk.historyRelation', { name: relation.name }), items: r.items });
       } else setSuccess(t('bk.historyNone'));
     });
@@ -414,8 +429,8 @@ function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: Boo
       if (!head.journalId) return;
       const r = await ledgerApi.bookings(dossierId, { journalId: Number(head.journalId), pageSize: 50, direction: 'desc' });
       const j = ownJournals.find((x) => String(x.id) === head.journalId);
+      focusHistory();
       setHistory({ title: t('bk.journalBookings', { journal: j ? `${j.code} — ${j.name}` : '' }), items: r.items });
-      setTimeout(() => rootRef.current?.querySelector<HTMLButtonElement>('[data-testid="booking-history"] button')?.focus(), 0);
     });
 
   const insertLine = () => {
