@@ -4,7 +4,7 @@
  * the number it gets and the trial balance afterwards; then the trial balance saved as CSV (Ctrl+S)
  * from the server's export, the downloaded file checked; a miscellaneous booking refused, completed with
  * Insert and posted; Alt+Insert (copy a line) and F10 (every amount to the other side) on the
- * miscellaneous and financial screens; the account of a line as a search field (F2, Enter, Escape, Alt+O, Alt+N).
+ * miscellaneous and financial screens; a posted invoice's lines incl. VAT and a posted credit note's tag; the account of a line as a search field (F2, Enter, Escape, Alt+O, Alt+N).
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,6 +207,42 @@ describe.each(engines)('purchase invoice posted with F12 and the trial balance e
     expect(await posted.getByRole('row').filter({ hasText: '411000' }).textContent()).toContain('0,45');
     expect(await posted.getByRole('row').filter({ hasText: '643000' }).textContent()).toContain('0,01');
     expect(await total.inputValue()).toBe('2,58');
+    // Read-only, each line shows its amount incl. VAT: its base and its share of the code's 0,45 VAT.
+    expect(await page.getByLabel(tx('nl', 'bk.amountInclOfLine', { n: 1 })).inputValue()).toBe('1,30');
+    expect(await page.getByLabel(tx('nl', 'bk.amountInclOfLine', { n: 2 })).inputValue()).toBe('1,29');
+    expect(await page.getByTestId('booking-credit-note').count()).toBe(0);
+  });
+
+  it('a posted purchase credit note says so in its header and shows its lines incl. VAT, also when opened again', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/purchases`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.purchases') }).waitFor();
+    await page.getByLabel(tx('nl', 'bk.date'), { exact: true }).fill('2026-07-15');
+    await page.getByLabel(tx('nl', 'bk.document'), { exact: true }).selectOption('cn');
+    const relation = page.getByTestId('bk-relation-purchase');
+    await relation.fill('Brouwerij');
+    await page.getByTestId('bk-relation-purchase-list').getByRole('option').first().waitFor();
+    await relation.press('Enter');
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 1 })).fill('604000');
+    await page.getByLabel(tx('nl', 'bk.vatCodeOfLine', { n: 1 })).selectOption('A21G');
+    await page.getByLabel(tx('nl', 'bk.amountExclOfLine', { n: 1 })).fill('100,00');
+    await page.keyboard.press('F12');
+    const facts = page.getByTestId('booking-number');
+    await facts.waitFor();
+    const shown = async () => ({
+      tag: (await page.getByTestId('booking-credit-note').textContent())?.trim(),
+      document: await page.getByLabel(tx('nl', 'bk.document'), { exact: true }).inputValue(),
+      incl: await page.getByLabel(tx('nl', 'bk.amountInclOfLine', { n: 1 })).inputValue(),
+    });
+    const number = (await facts.locator('strong').textContent())!;
+    expect(await shown()).toEqual({ tag: tx('nl', 'bk.creditNote'), document: 'cn', incl: '121,00' });
+    // Opened again from the journal's list.
+    await page.keyboard.press('Control+n');
+    await expect.poll(() => facts.count()).toBe(0);
+    await page.keyboard.press('Control+o');
+    await page.getByTestId('booking-history').getByRole('button', { name: number }).click();
+    await facts.filter({ hasText: number }).waitFor();
+    expect(await shown()).toEqual({ tag: tx('nl', 'bk.creditNote'), document: 'cn', incl: '121,00' });
   });
 
   it('account of a line is a search field: part of a name, F2 through the list, Enter picks the number, Escape closes, Alt+O opens the account', async () => {

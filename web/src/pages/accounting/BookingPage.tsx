@@ -24,6 +24,7 @@ import {
   parseAmount,
   type BookingInput,
   type BookingKind,
+  type BookingLine,
   type BookingListItem,
   type BookingView,
   type JournalType,
@@ -140,6 +141,32 @@ function nextStatementNumber(previous: string | null): string {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * A posted invoice's lines incl. VAT, from the booking as posted: each line's base plus its share of its VAT
+ * code's VAT (the VAT the relation pays: deductible and non-deductible, none for reverse charge), shared in
+ * proportion to the bases, the last line of the code taking what rounding leaves — so they add up to the total.
+ */
+export function postedInclVat(lines: BookingLine[]): Map<number, number> {
+  const entries = lines.filter((l) => l.kind === 'entry');
+  const direction = entries.reduce((s, l) => s + l.amount, 0) < 0 ? -1 : 1;
+  const base = (l: BookingLine) => l.vatBase ?? Math.abs(l.amount);
+  const out = new Map<number, number>();
+  const codes = new Set(entries.map((l) => l.vatCode ?? ''));
+  for (const code of codes) {
+    const own = entries.filter((l) => (l.vatCode ?? '') === code);
+    const vat = code ? direction * lines.filter((l) => l.vatCode === code && (l.kind === 'vat' || l.kind === 'vat_nondeductible' || l.kind === 'vat_due')).reduce((s, l) => s + l.amount, 0) : 0;
+    const bases = own.reduce((s, l) => s + base(l), 0);
+    let left = vat;
+    own.forEach((l, i) => {
+      const share = i === own.length - 1 ? left : bases ? Math.round((vat * base(l)) / bases) : 0;
+      left -= share;
+      out.set(l.lineNo, base(l) + share);
+    });
+  }
+  return out;
+}
+
 
 
 function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: BookingMode; tabKey: number; active: boolean; onLabel: (label: string) => void }) {
@@ -281,12 +308,14 @@ function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: Boo
     const rel = (id: number | null, name: string | null): RelationItem | null =>
       id ? { id, name: name ?? '', number: '', kind: 'both', paymentDays: 0, paymentEndOfMonth: false, defaultAccount: null, defaultVatCode: null } : null;
     const shown = mode === 'miscellaneous' ? b.lines : b.lines.filter((l) => l.kind === 'entry');
+    const incl = invoice ? postedInclVat(b.lines) : null;
     setLines(
       shown.map((l) => ({
         ...emptyLine(),
         account: l.account,
         vatCode: l.vatCode ?? '',
         amount: amountText(invoice ? (l.vatBase ?? Math.abs(l.amount)) : -l.amount, locale),
+        amountIncl: incl?.has(l.lineNo) ? amountText(incl.get(l.lineNo)!, locale) : '',
         debit: l.amount > 0 ? amountText(l.amount, locale) : '',
         credit: l.amount < 0 ? amountText(-l.amount, locale) : '',
         relation: mode === 'financial' ? rel(l.relationId, l.relationName ?? null) : null,
@@ -544,6 +573,11 @@ function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: Boo
       {posted && (
         <p className="facts" data-testid="booking-number">
           <strong>{posted.display}</strong> · {fmt.date(posted.date)} · {money(posted.amount, locale)}
+          {posted.kind.endsWith('credit_note') && (
+            <span className="mode-tag" data-testid="booking-credit-note">
+              {t('bk.creditNote')}
+            </span>
+          )}
           {posted.reversedByBookingId && <span className="mode-tag">{t('bk.isReversed')}</span>}
           {posted.reversesBookingId && <span className="mode-tag">{t('bk.isReversal')}</span>}
           {invoice && <PaymentStatusTag dossierId={dossierId} bookingId={posted.id} />}
