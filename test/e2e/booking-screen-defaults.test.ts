@@ -4,12 +4,13 @@
  * (Ctrl+Alt+N) whose document date is changed; Alt+N in the relation field of the purchase screen
  * opens a new relation that is a supplier; the first statement of a bank journal opens at the
  * starting balance booked against 588888 (the server refuses any other opening balance), reversing it asks
- * first (cancel leaves it); Ctrl+H lists the bookings of the relation or account and focuses the first; in a second
+ * first (cancel leaves it); the proposed statement number starts at 1 in a new year; Ctrl+H lists the bookings of the relation or account and focuses the first; in a second
  * work tab a field's label names that tab's field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDossier } from '../../src/modules/dossiers/manage-dossiers.ts';
 import { bookOpeningBankBalance } from '../../src/modules/ledger/bookings/opening-balance.ts';
+import { createFiscalYear } from '../../src/modules/ledger/fiscal-years/manage-fiscal-years.ts';
 import { createJournal } from '../../src/modules/ledger/journals/manage-journals.ts';
 import { addRelation } from '../../src/modules/ledger/test-support.ts';
 import { cliActor } from '../../src/modules/users/offices.ts';
@@ -28,6 +29,7 @@ describe.each(engines)('booking screen defaults (Chromium, %s)', (engine) => {
     await addRelation(e2e.env, dossierId, { number: 'L001', name: 'Molens Vandamme', kind: 'supplier', paymentDays: 30 });
     const bank = await createJournal(svc, cliActor(officeId), dossierId, { code: 'KBC', name: 'KBC zicht', type: 'financial', iban: 'BE68539007547034', bic: 'KREDBEBB' });
     await bookOpeningBankBalance(svc, cliActor(officeId), dossierId, bank.id, { date: '2026-01-01', amount: '10000.00' });
+    await createFiscalYear(svc, cliActor(officeId), dossierId, {}); // 2027
     await loginAs(e2e, 'admin', 'admin-pass-1');
   });
   afterAll(() => e2e?.close());
@@ -172,5 +174,35 @@ describe.each(engines)('booking screen defaults (Chromium, %s)', (engine) => {
     await page.getByRole('button', { name: tx('nl', 'bk.new'), exact: true }).click();
     await expect.poll(() => field('bk.openingBalance').inputValue()).toBe('10000,00');
     expect(await field('bk.statementNumber').inputValue()).toBe('1');
+  });
+
+  it('the proposed statement number starts again at 1 in a new year and follows the date; a typed number stays', async () => {
+    const { page, baseUrl } = e2e;
+    await page.goto(`${baseUrl}/d/${dossierId}/accounting/financial`);
+    await page.getByRole('heading', { name: tx('nl', 'menu.financial') }).waitFor();
+    await field('bk.date').fill('2026-01-31');
+    await expect.poll(() => field('bk.openingBalance').inputValue()).toBe('10000,00');
+    await expect.poll(() => field('bk.statementNumber').inputValue()).toBe('1');
+    await page.getByTestId('bk-line-rel-financial-0').waitFor();
+    await page.getByLabel(tx('nl', 'bk.accountOfLine', { n: 1 })).fill('658000');
+    await page.getByLabel(tx('nl', 'bk.amountOfLine', { n: 1 })).fill('-12,50');
+    await field('bk.closingBalance').fill('9987,50');
+    await page.keyboard.press('F12');
+    await page.getByTestId('booking-number').waitFor();
+
+    await page.getByRole('button', { name: tx('nl', 'bk.new'), exact: true }).click();
+    await expect.poll(() => field('bk.statementNumber').inputValue()).toBe('2');
+    // The first statement of 2027: the bank numbers it 1; the balance carries on.
+    await field('bk.date').fill('2027-01-31');
+    await expect.poll(() => field('bk.statementNumber').inputValue()).toBe('1');
+    expect(await field('bk.openingBalance').inputValue()).toBe('9987,50');
+    await field('bk.date').fill('2026-02-28');
+    await expect.poll(() => field('bk.statementNumber').inputValue()).toBe('2');
+    // A number the user typed is kept when the date changes.
+    await field('bk.statementNumber').fill('7');
+    await field('bk.date').fill('2027-01-31');
+    await expect.poll(() => field('bk.openingBalance').inputValue()).toBe('9987,50');
+    await page.waitForTimeout(300);
+    expect(await field('bk.statementNumber').inputValue()).toBe('7');
   });
 });

@@ -150,7 +150,7 @@ export const bookingRoutes: RouteModule = (app, svc) => {
     {
       schema: {
         tags: ['ledger'],
-        summary: 'The opening balance the next statement of a financial journal must have on a date (cents)',
+        summary: 'The opening balance the next statement of a financial journal must have on a date (cents), and the statement number proposed for it (numbered per calendar year, from 1)',
         params: withId,
         querystring: z.object({ date: isoDate }),
       },

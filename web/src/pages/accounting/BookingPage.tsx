@@ -218,7 +218,10 @@ function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: Boo
 
   // Financial: the opening balance the server expects on the booking date — the previous statement's
   // closing balance, or for the journal's first statement the bank's starting balance (588888).
+  // The statement number is the server's proposal for the date (from 1 again in a new year, as the banks
+  // number them); a number the user typed is kept, a proposed one follows the date.
   const statementDate = /^\d{4}-\d{2}-\d{2}$/.test(head.date) ? head.date : '';
+  const proposedNumber = useRef('');
   useEffect(() => {
     if (mode !== 'financial' || !head.journalId || posted) return;
     let stop = false;
@@ -230,7 +233,14 @@ function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: Boo
         const lastItem = r.items.find((b) => !b.reversesBookingId && !b.reversedByBookingId);
         const last = lastItem ? await ledgerApi.booking(dossierId, lastItem.id) : null;
         const expected = statementDate ? await ledgerApi.statementOpening(dossierId, journalId, statementDate).catch(() => null) : null;
-        if (!stop) setHead((h) => ({ ...h, openingBalance: amountText(expected ?? last?.statementClosing ?? 0, locale), statementNumber: h.statementNumber || nextStatementNumber(last?.statementNumber ?? null) }));
+        if (stop) return;
+        const proposed = expected?.statementNumber ?? nextStatementNumber(last?.statementNumber ?? null);
+        const before = proposedNumber.current;
+        proposedNumber.current = proposed;
+        setHead((h) => {
+          const typed = h.statementNumber !== '' && h.statementNumber !== before;
+          return { ...h, openingBalance: amountText(expected?.openingBalance ?? last?.statementClosing ?? 0, locale), statementNumber: typed ? h.statementNumber : proposed };
+        });
       })
       .catch(() => undefined);
     return () => {

@@ -45,8 +45,9 @@ export const ledgerApi = {
   bookings: (id: number, query: Record<string, string | number | undefined>) =>
     api.get<{ items: BookingListItem[]; total: number }>(`${d(id)}/bookings`, query),
   booking: (id: number, bookingId: number) => api.get<BookingView>(`${d(id)}/bookings/${bookingId}`),
+  /** The opening balance the journal's next statement must have on a date, and the number proposed for it (from 1 each year). */
   statementOpening: (id: number, journalId: number, date: string) =>
-    api.get<{ openingBalance: number }>(`${d(id)}/journals/${journalId}/statement-opening`, { date }).then((r) => r.openingBalance),
+    api.get<{ openingBalance: number; statementNumber: string }>(`${d(id)}/journals/${journalId}/statement-opening`, { date }),
   copy: (id: number, bookingId: number) => api.get<BookingInput>(`${d(id)}/bookings/${bookingId}/copy`),
   preview: (id: number, input: BookingInput) => api.post<Preview>(`${d(id)}/bookings/preview`, input),
   post: (id: number, input: BookingInput) => api.post<BookingView>(`${d(id)}/bookings`, input),
