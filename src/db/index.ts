@@ -83,6 +83,13 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
         }) as typeof pg.default.types.getTypeParser,
       },
     });
+    // A connection waiting in the pool can be closed by the server (a restart, a failover, an
+    // administrator ending sessions): the pool then drops it and opens a new one when one is needed.
+    // Without a listener that 'error' event would end the whole process.
+    let closing = false;
+    pool.on('error', (err: Error & { code?: string }) => {
+      if (!closing) console.warn(`PostgreSQL closed an idle connection (${err.code ?? ''} ${err.message}); a new one is opened when needed`);
+    });
     // Fail fast with a clear message when the server is not there.
     const client = await pool.connect().catch((err: Error) => {
       void pool.end();
@@ -90,7 +97,15 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     });
     client.release();
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', where: `PostgreSQL at ${redact(options.url)}`, close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      where: `PostgreSQL at ${redact(options.url)}`,
+      close: () => {
+        closing = true;
+        return db.destroy();
+      },
+    };
   }
 
   const { PGlite } = await import('@electric-sql/pglite');
