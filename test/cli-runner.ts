@@ -4,16 +4,12 @@
  * template when the engine is postgres (DATABASE_URL in the child's environment).
  */
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { sql } from 'kysely';
-import { inject } from 'vitest';
-import { openDatabase } from '../src/db/index.ts';
-import type { Engine } from './helpers.ts';
+import { scratchPostgresDatabase, type Engine } from './helpers.ts';
 
 const run = promisify(execFile);
 export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -39,19 +35,9 @@ export async function cliSandbox(engine: Engine, prefix: string): Promise<CliSan
   const env: NodeJS.ProcessEnv = { ...process.env, ARGONAUT_LANG: undefined, DATABASE_URL: undefined };
   let drop: (() => Promise<void>) | undefined;
   if (engine === 'postgres') {
-    const url = process.env.TEST_DATABASE_URL!;
-    const name = `argonaut_test_${Math.floor(Date.now() / 1000)}_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = await openDatabase({ url, poolSize: 1 });
-    await sql.raw(`create database ${name} template ${inject('postgresTemplate')}`).execute(admin.db);
-    await admin.close();
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    env.DATABASE_URL = target.toString();
-    drop = async () => {
-      const again = await openDatabase({ url, poolSize: 1 });
-      await sql.raw(`drop database if exists ${name} with (force)`).execute(again.db);
-      await again.close();
-    };
+    const scratch = await scratchPostgresDatabase();
+    env.DATABASE_URL = scratch.url;
+    drop = scratch.drop;
   }
   return {
     dir,

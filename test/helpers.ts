@@ -29,26 +29,36 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
     templateBlob ??= new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
     return openDatabase({ loadDataDir: templateBlob });
   }
+  const scratch = await scratchPostgresDatabase();
+  const handle = await openDatabase({ url: scratch.url, poolSize: 5 });
+  const close = handle.close;
+  handle.close = async () => {
+    await close();
+    await scratch.drop();
+  };
+  return handle;
+}
+
+/** A fresh PostgreSQL database made from the test template (TEST_DATABASE_URL's server): its URL, and how to drop it. */
+export async function scratchPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL!;
-  const template = inject('postgresTemplate');
   const name = `argonaut_test_${Math.floor(Date.now() / 1000)}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = await openDatabase({ url, poolSize: 1 });
   try {
-    await sql.raw(`create database ${name} template ${template}`).execute(admin.db);
+    await sql.raw(`create database ${name} template ${inject('postgresTemplate')}`).execute(admin.db);
   } finally {
     await admin.close();
   }
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const handle = await openDatabase({ url: target.toString(), poolSize: 5 });
-  const close = handle.close;
-  handle.close = async () => {
-    await close();
-    const again = await openDatabase({ url, poolSize: 1 });
-    await sql.raw(`drop database if exists ${name} with (force)`).execute(again.db);
-    await again.close();
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const again = await openDatabase({ url, poolSize: 1 });
+      await sql.raw(`drop database if exists ${name} with (force)`).execute(again.db);
+      await again.close();
+    },
   };
-  return handle;
 }
 
 export interface TestEnv {

@@ -5,20 +5,17 @@
  * steps share one data folder and run in order.
  */
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/core/clock.ts';
-import { openDatabase } from '../../src/db/index.ts';
 import { loadMigrations } from '../../src/db/migrate.ts';
 import { login } from '../../src/modules/auth/login.ts';
 import { configFromEnv, createServices } from '../../src/services.ts';
-import { engines, type Engine } from '../helpers.ts';
+import { engines, scratchPostgresDatabase, type Engine } from '../helpers.ts';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,19 +63,9 @@ describe.each(engines)('argonaut CLI (%s)', (engine: Engine) => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'argonaut-cli-'));
     if (engine === 'postgres') {
-      const url = process.env.TEST_DATABASE_URL!;
-      const name = `argonaut_test_${Math.floor(Date.now() / 1000)}_${crypto.randomBytes(4).toString('hex')}`;
-      const admin = await openDatabase({ url, poolSize: 1 });
-      await sql.raw(`create database ${name} template ${inject('postgresTemplate')}`).execute(admin.db);
-      await admin.close();
-      const target = new URL(url);
-      target.pathname = `/${name}`;
-      databaseUrl = target.toString();
-      dropDatabase = async () => {
-        const again = await openDatabase({ url, poolSize: 1 });
-        await sql.raw(`drop database if exists ${name} with (force)`).execute(again.db);
-        await again.close();
-      };
+      const scratch = await scratchPostgresDatabase();
+      databaseUrl = scratch.url;
+      dropDatabase = scratch.drop;
     }
     argonaut = cli({ DATABASE_URL: databaseUrl });
   });

@@ -6,7 +6,7 @@ import type { Services } from '../../../services.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { audit } from '../../users/manage-users.ts';
 import { requireLedger } from '../access.ts';
-import { FIXED_ROLES, accountName, isFixedRole, type FixedRole } from './rules.ts';
+import { FIXED_ROLES, accountName, fixedAccountMissing, isFixedRole, type FixedRole } from './rules.ts';
 import '../messages.ts';
 
 export interface FixedAccountView {
@@ -62,7 +62,7 @@ export async function setFixedAccount(svc: Services, actor: Actor, dossierId: nu
 /** The account of a role, or an error naming the role (a booking that needs it cannot be made). */
 export async function fixedAccount(db: Db, dossierId: number, role: FixedRole): Promise<string> {
   const row = await db.selectFrom('fixed_account').select('account').where('dossier_id', '=', dossierId).where('role', '=', role).executeTakeFirst();
-  if (!row?.account) throw validation('ledger.fixed_account_missing', { role: `ledger.role.${role}` }, [{ field: role, code: 'ledger.fixed_account_missing', params: { role: `ledger.role.${role}` } }]);
+  if (!row?.account) throw fixedAccountMissing(role);
   return row.account;
 }
 
@@ -74,6 +74,6 @@ export async function fixedAccounts(db: Db, dossierId: number): Promise<Map<Fixe
 
 export function requireRole(map: Map<FixedRole, string>, role: FixedRole): string {
   const account = map.get(role);
-  if (!account) throw validation('ledger.fixed_account_missing', { role: `ledger.role.${role}` }, [{ field: role, code: 'ledger.fixed_account_missing', params: { role: `ledger.role.${role}` } }]);
+  if (!account) throw fixedAccountMissing(role);
   return account;
 }

@@ -90,3 +90,8 @@ export const FIXED_ROLES = [
 ] as const;
 export type FixedRole = (typeof FIXED_ROLES)[number]['role'];
 export const isFixedRole = (value: string): value is FixedRole => FIXED_ROLES.some((r) => r.role === value);
+
+/** The error of a booking that needs a fixed account whose role has none: it names the role. */
+export function fixedAccountMissing(role: FixedRole) {
+  return validation('ledger.fixed_account_missing', { role: `ledger.role.${role}` }, [{ field: role, code: 'ledger.fixed_account_missing', params: { role: `ledger.role.${role}` } }]);
+}

@@ -426,7 +426,7 @@ function prepareInvoice(ctx: PostingContext, input: InvoiceBookingInput): Prepar
   const computed = computeInvoice(
     { side, creditNote, lines: parsed, totalInclVat, relationId: relation.id, dueDate, reference, structuredCommunication: ogm },
     codes,
-    { counterparty, vatPayable, vatReceivable, rounding, roundingMissing: () => { ctx.loadedRole('rounding_differences'); throw new Error('rounding_differences'); } },
+    { counterparty, vatPayable, vatReceivable, rounding },
   );
   // Lines 2.. are the entered lines in order: errors on them name the entered line.
   checkAccounts(ctx, computed.lines, (i) => (i >= 1 && i <= parsed.length ? `lines.${i - 1}.account` : 'lines'), (i) => (i >= 1 && i <= parsed.length ? i : 0));

@@ -46,8 +46,11 @@ async function viewsOf(db: Db, dossierId: number): Promise<FiscalYearView[]> {
     .groupBy('fiscal_year_id')
     .execute();
   const outdated = new Set<number>();
+  let result: string[] | undefined;
   for (let i = 0; i + 1 < years.length; i++) {
-    if (years[i].transferred_at && (await transferOutdated(db, dossierId, years[i].id, years[i + 1].id))) outdated.add(years[i].id);
+    if (!years[i].transferred_at) continue;
+    result ??= await resultAccounts(db, dossierId);
+    if (await transferOutdated(db, dossierId, years[i].id, years[i + 1].id, result)) outdated.add(years[i].id);
   }
   return years.map((y, i) => {
     const bookings = counts.find((c) => c.fiscal_year_id === y.id)?.n ?? 0;
@@ -66,6 +69,13 @@ async function viewsOf(db: Db, dossierId: number): Promise<FiscalYearView[]> {
   });
 }
 
+/** The accounts of the year's result and of profit / loss carried forward: one bucket for transferOutdated. */
+async function resultAccounts(db: Db, dossierId: number): Promise<string[]> {
+  const rows = await db.selectFrom('fixed_account').select('account').where('dossier_id', '=', dossierId)
+    .where('role', 'in', ['result_of_year', 'profit_carried_forward', 'loss_carried_forward']).execute();
+  return rows.flatMap((r) => (r.account ? [r.account] : []));
+}
+
 /**
  * Does a transferred year still agree with its transfer? After the transfer every income and charge
  * account (classes 6–7) of the year is closed to zero, and every other account (classes 0–5)
@@ -73,12 +83,8 @@ async function viewsOf(db: Db, dossierId: number): Promise<FiscalYearView[]> {
  * opening booking) — the year's result opening the next year as profit or loss carried forward. From the
  * per-period balances kept with each posting: a handful of rows per account.
  */
-async function transferOutdated(db: Db, dossierId: number, yearId: number, nextId: number): Promise<boolean> {
+async function transferOutdated(db: Db, dossierId: number, yearId: number, nextId: number, result: string[]): Promise<boolean> {
   // the year's result (on its fixed account) opens the next year as profit or loss carried forward: one bucket
-  const result = (
-    await db.selectFrom('fixed_account').select('account').where('dossier_id', '=', dossierId)
-      .where('role', 'in', ['result_of_year', 'profit_carried_forward', 'loss_carried_forward']).execute()
-  ).flatMap((r) => (r.account ? [r.account] : []));
   const bucket = sql`case when account = any(${result}::text[]) then '#result' else account end`;
   const { rows } = await sql<{ outdated: boolean }>`
     select exists (

@@ -11,6 +11,7 @@
  * as due (VAT payable) and, for the deductible part, as receivable.
  */
 import { validation, type ErrorDetail } from '../../../core/errors.ts';
+import { fixedAccountMissing } from '../accounts/rules.ts';
 import type { GridRule, VatCodeGrids } from '../data/vat-codes.ts';
 import { applyRate, formatCents, roundDiv, splitInclusive, type Cents } from '../money.ts';
 import type { LineKind } from '../schema.ts';
@@ -99,8 +100,6 @@ export interface InvoiceAccounts {
   vatReceivable?: string;
   vatPayable?: string;
   rounding?: string;
-  /** called when a stated total differs within the rounding limit but there is no rounding account: throws the missing-role error */
-  roundingMissing?: () => never;
 }
 
 export interface VatSummary {
@@ -227,8 +226,9 @@ export function computeInvoice(input: InvoiceInput, codes: Map<string, VatCodeDe
   let total = payable;
   if (input.totalInclVat !== undefined && input.totalInclVat !== payable) {
     const diff = input.totalInclVat - payable;
-    if (Math.abs(diff) <= MAX_ROUNDING_CENTS && !accounts.rounding) accounts.roundingMissing?.();
-    if (Math.abs(diff) > MAX_ROUNDING_CENTS || !accounts.rounding) {
+    // a difference within the limit needs the rounding account: without one, the error names that role
+    if (Math.abs(diff) <= MAX_ROUNDING_CENTS && !accounts.rounding) throw fixedAccountMissing('rounding_differences');
+    if (Math.abs(diff) > MAX_ROUNDING_CENTS) {
       throw validation('ledger.total_mismatch', { given: formatCents(input.totalInclVat), computed: formatCents(payable), difference: formatCents(diff) }, [
         { field: 'totalInclVat', code: 'ledger.total_mismatch', params: { given: formatCents(input.totalInclVat), computed: formatCents(payable), difference: formatCents(diff) } },
       ]);

@@ -363,7 +363,6 @@ function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: Boo
       const p = await ledgerApi.preview(dossierId, input());
       if (invoice) {
         const rates = new Map((vatCodes.data ?? []).map((v) => [v.code, v.rateBp ?? 0]));
-        const sign = p.lines[0] && p.lines[0].amount < 0 ? -1 : 1;
         setLines((ls) => {
           let k = 0;
           return ls.map((l) => {
@@ -375,7 +374,6 @@ function BookingEditor({ mode, tabKey, active: tabActive, onLabel }: { mode: Boo
             return { ...l, amount: amountText(base, locale), amountIncl: amountText(base + vat, locale) };
           });
         });
-        void sign;
         if (p.dueDate) setHead((h) => ({ ...h, dueDate: p.dueDate ?? h.dueDate }));
       }
       setSuccess(t('bk.recalculated', { amount: money(p.amount, locale) }));
@@ -874,10 +872,6 @@ export function AccountInput({ dossierId, value, onChange, readOnly, label }: { 
   const search = text.trim();
   const results = useQuery({ queryKey: ['ledger', dossierId, 'accounts', 'search', search], queryFn: () => ledgerApi.accounts(dossierId, search), enabled: open && !readOnly });
   const items = results.data ?? [];
-  const listRef = useRef<HTMLUListElement>(null);
-  useEffect(() => {
-    listRef.current?.querySelector(`[data-index="${index}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [index]);
   const pick = (number: string) => {
     setText(number);
     onChange(number);
@@ -940,25 +934,13 @@ export function AccountInput({ dossierId, value, onChange, readOnly, label }: { 
         }}
       />
       {open && (
-        <ul id={`${id}-list`} role="listbox" ref={listRef} className="menu relation-results">
-          {items.map((a, i) => (
-            <li
-              key={a.number}
-              id={`${id}-opt-${i}`}
-              role="option"
-              aria-selected={i === index}
-              data-index={i}
-              className={i === index ? 'active' : undefined}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(a.number);
-              }}
-            >
-              {a.number} — {a.name}
-            </li>
-          ))}
-          {results.isSuccess && items.length === 0 && <li className="muted">{t('bk.noAccounts')}</li>}
-        </ul>
+        <SearchResults
+          id={id}
+          items={items.map((a) => ({ key: a.number, label: `${a.number} — ${a.name}` }))}
+          index={index}
+          onPick={(i) => pick(items[i].number)}
+          empty={results.isSuccess && items.length === 0 ? t('bk.noAccounts') : null}
+        />
       )}
     </div>
   );
@@ -995,15 +977,11 @@ export function RelationSearch({
   useEffect(() => setText(value?.name ?? ''), [value]);
   const results = useQuery({ queryKey: ['relations-search', dossierId, kind, text], queryFn: () => ledgerApi.relations(dossierId, text, kind), enabled: open && !readOnly });
   const items = results.data ?? [];
-  const listRef = useRef<HTMLUListElement>(null);
   const pick = (r: RelationItem) => {
     onChange(r);
     setText(r.name);
     setOpen(false);
   };
-  useEffect(() => {
-    listRef.current?.querySelector(`[data-index="${index}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [index]);
   return (
     <div className="field relation-search">
       <label htmlFor={id} className={hideLabel ? 'sr-only' : undefined}>
@@ -1056,25 +1034,14 @@ export function RelationSearch({
         title={t('bk.relationSearchHint')}
       />
       {open && (
-        <ul id={`${id}-list`} role="listbox" ref={listRef} className="menu relation-results" data-testid={`${id}-list`}>
-          {items.map((r, i) => (
-            <li
-              key={r.id}
-              id={`${id}-opt-${i}`}
-              role="option"
-              aria-selected={i === index}
-              data-index={i}
-              className={i === index ? 'active' : undefined}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(r);
-              }}
-            >
-              {r.number} — {r.name}
-            </li>
-          ))}
-          {results.isSuccess && items.length === 0 && <li className="muted">{t('bk.noRelations')}</li>}
-        </ul>
+        <SearchResults
+          id={id}
+          testId={`${id}-list`}
+          items={items.map((r) => ({ key: String(r.id), label: `${r.number} — ${r.name}` }))}
+          index={index}
+          onPick={(i) => pick(items[i])}
+          empty={results.isSuccess && items.length === 0 ? t('bk.noRelations') : null}
+        />
       )}
       {error && (
         <div className="field-error" data-testid="field-error">
@@ -1082,5 +1049,37 @@ export function RelationSearch({
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * The list under a search field (account, relation): its options with the chosen one marked and kept in
+ * view; a click picks one (on mouse down, before the field loses its focus); `empty` when nothing matches.
+ */
+function SearchResults({ id, testId, items, index, onPick, empty }: { id: string; testId?: string; items: Array<{ key: string; label: string }>; index: number; onPick: (index: number) => void; empty: string | null }) {
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    listRef.current?.querySelector(`[data-index="${index}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [index]);
+  return (
+    <ul id={`${id}-list`} role="listbox" ref={listRef} className="menu relation-results" data-testid={testId}>
+      {items.map((item, i) => (
+        <li
+          key={item.key}
+          id={`${id}-opt-${i}`}
+          role="option"
+          aria-selected={i === index}
+          data-index={i}
+          className={i === index ? 'active' : undefined}
+          onMouseDown={(e) => {
+            e.preventDefault();
+            onPick(i);
+          }}
+        >
+          {item.label}
+        </li>
+      ))}
+      {empty && <li className="muted">{empty}</li>}
+    </ul>
   );
 }

@@ -152,6 +152,7 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
   // the page on screen only and how to narrow the selection.
   const paged = kind === 'general-ledger' || kind === 'journal';
   const total = paged && report.data ? (report.data as { total: number }).total : 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const searching = search.trim() !== '' && total > PAGE_SIZE;
   const searchAll = searching && total <= SEARCH_ALL_LINES;
   const whole = useQuery({
@@ -188,7 +189,6 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
   // The general ledger and the journal listing come from the server in pages of 1,000 lines: Page
   // Down at the bottom of one goes on to the next, Page Up at the top back to the previous one, and
   // Ctrl+Home / Ctrl+End go to the first / last page (the seed's "Eerste pagina / Laatste pagina").
-  const pages = (kind === 'general-ledger' || kind === 'journal') && report.data ? Math.max(1, Math.ceil((report.data as { total: number }).total / PAGE_SIZE)) : 1;
   const pendingScroll = useRef<'top' | 'bottom' | null>(null);
   const toPage = (target: number, at: 'top' | 'bottom') => {
     if (target === page) return void (wrapRef.current && (wrapRef.current.scrollTop = at === 'top' ? 0 : wrapRef.current.scrollHeight));
@@ -308,7 +308,7 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
       {(report.isFetching || (searchAll && whole.isFetching)) && <p className="loading">{t('rp.loading')}</p>}
       {searching && (
         <p className="hint" data-testid="report-search-scope">
-          {searchAll ? t('rp.searchAll') : t('rp.searchPageOnly', { page, pages: Math.ceil(total / PAGE_SIZE) })}
+          {searchAll ? t('rp.searchAll') : t('rp.searchPageOnly', { page, pages })}
         </p>
       )}
       {table && (
@@ -355,7 +355,7 @@ function ReportScreen({ kind }: { kind: ReportKind }) {
           </table>
         </div>
       )}
-      {(kind === 'general-ledger' || kind === 'journal') && !!report.data && (report.data as { total: number }).total > PAGE_SIZE && (
+      {pages > 1 && (
         <div className="pager no-print">
           <button type="button" className="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
             {t('rp.previousPage')}
